@@ -1,0 +1,91 @@
+package dev.letterbox;
+
+import dev.letterbox.internal.smtp.SmtpListener;
+import java.io.UncheckedIOException;
+import java.util.Objects;
+
+/**
+ * An in-process SMTP server (RFC 5321) that captures every message it accepts into its {@link Mailbox}. Usable on its
+ * own, without JUnit:
+ *
+ * <pre>{@code
+ * try (SmtpServer server = SmtpServer.start()) {
+ *     sendMail(server.host(), server.port());
+ *     ReceivedMessage m = server.mailbox().awaitMessage();
+ * }
+ * }</pre>
+ */
+public final class SmtpServer implements AutoCloseable {
+    private final ServerOptions options;
+    private final Mailbox mailbox;
+    private final SmtpListener listener;
+
+    private SmtpServer(ServerOptions options) {
+        this.options = options;
+        this.mailbox = new Mailbox(this);
+        this.listener = SmtpListener.start(options,
+                (envelope, content) -> mailbox.add(new ReceivedMessage(envelope, content)));
+    }
+
+    /**
+     * Starts a server with the default options: loopback, a random free port.
+     *
+     * @return the running server; its port accepts connections when this returns
+     * @throws UncheckedIOException if no port can be bound
+     */
+    public static SmtpServer start() {
+        return start(ServerOptions.defaults());
+    }
+
+    /**
+     * Starts a server.
+     *
+     * @param options the options
+     * @return the running server; its port accepts connections when this returns
+     * @throws UncheckedIOException if the address and port cannot be bound (the message names them)
+     * @throws NullPointerException if options is null
+     */
+    public static SmtpServer start(ServerOptions options) {
+        return new SmtpServer(Objects.requireNonNull(options, "options"));
+    }
+
+    /** @return the IP address the server listens on, such as {@code 127.0.0.1} */
+    public String host() {
+        return listener.host();
+    }
+
+    /** @return the port the server listens on */
+    public int port() {
+        return listener.port();
+    }
+
+    /** @return the options the server was started with */
+    public ServerOptions options() {
+        return options;
+    }
+
+    /** @return the mailbox that holds every accepted message */
+    public Mailbox mailbox() {
+        return mailbox;
+    }
+
+    /** @return true until {@link #close()} is called */
+    public boolean isRunning() {
+        return !listener.isClosed();
+    }
+
+    /**
+     * Stops the server: answers {@code 421 4.3.2} to sessions in flight, closes every socket, waits for every thread
+     * it started to end, then deletes the temporary files of captured messages. Idempotent.
+     */
+    @Override
+    public void close() {
+        listener.close();
+        mailbox.clear();
+    }
+
+    @Override
+    public String toString() {
+        return "SmtpServer{" + host() + ":" + port() + (isRunning() ? "" : ", closed") + "}";
+    }
+}

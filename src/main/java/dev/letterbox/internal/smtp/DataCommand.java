@@ -1,0 +1,48 @@
+package dev.letterbox.internal.smtp;
+
+import dev.letterbox.Envelope;
+import dev.letterbox.internal.store.ContentBuffer;
+import dev.letterbox.internal.store.RawContent;
+import java.io.IOException;
+import java.time.Instant;
+
+/**
+ * DATA: answer 354, read the whole stream, then refuse it (size, bare line endings) or store it and only then answer
+ * 250. The transaction ends either way.
+ */
+final class DataCommand {
+    private DataCommand() {
+    }
+
+    static void data(SmtpSession s, String arg) throws ReplyException, IOException {
+        BasicCommands.noArgument(arg, "DATA");
+        Transaction t = s.transaction();
+        if (t == null) {
+            throw new ReplyException(503, "5.5.1", "Error: need MAIL command");
+        }
+        if (t.recipients.isEmpty()) {
+            throw new ReplyException(503, "5.5.1", "Error: need RCPT command");
+        }
+        s.replyNow(Reply.START_DATA);
+        s.resetTransaction();
+        try (ContentBuffer buffer = new ContentBuffer(s.options().spillThreshold())) {
+            DataReader reader = new DataReader(s.input(), buffer, s.options().maxMessageSize());
+            reader.read();
+            if (reader.tooLarge()) {
+                throw new ReplyException(552, "5.3.4", "Message size exceeds the fixed maximum of "
+                        + s.options().maxMessageSize() + " octets; nothing was stored");
+            }
+            if (reader.bareLineEnding() != null && !s.options().lenientLineEndings()) {
+                throw new ReplyException(550, "5.5.2", "Message refused: bare <" + reader.bareLineEnding()
+                        + "> in line " + reader.bareLineNumber()
+                        + "; lines must end with <CR><LF> (RFC 5321 section 2.3.8); nothing was stored");
+            }
+            RawContent content = buffer.finish();
+            Envelope envelope = new Envelope(s.helo(), t.mailFrom, t.mailParameters, t.recipients,
+                    t.recipientParameters, Instant.now());
+            s.sink().deliver(envelope, content);
+            s.reply(Reply.of(250, "2.0.0", "OK: message " + s.nextMessageId() + " stored, " + content.size()
+                    + " octets"));
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.letterbox.internal.smtp;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** EHLO and HELO: name the client, reset the transaction, and (EHLO) list the extensions. */
+final class HelloCommands {
+    private HelloCommands() {
+    }
+
+    static void ehlo(SmtpSession s, String arg) throws ReplyException {
+        String name = clientName(arg, "EHLO");
+        s.greet(name, true);
+        List<String> lines = new ArrayList<>();
+        lines.add(s.options().serverName() + " greets " + name);
+        lines.add("PIPELINING");
+        long max = s.options().maxMessageSize();
+        lines.add(max > 0 ? "SIZE " + max : "SIZE");
+        lines.add("8BITMIME");
+        lines.add("SMTPUTF8");
+        lines.add("ENHANCEDSTATUSCODES");
+        s.reply(new Reply(250, null, lines));
+    }
+
+    static void helo(SmtpSession s, String arg) throws ReplyException {
+        String name = clientName(arg, "HELO");
+        s.greet(name, false);
+        s.reply(new Reply(250, null, List.of(s.options().serverName())));
+    }
+
+    private static String clientName(String arg, String verb) throws ReplyException {
+        String name = arg.trim();
+        if (name.isEmpty()) {
+            throw new ReplyException(501, "5.5.4", "Syntax: " + verb + " needs your domain or address literal");
+        }
+        if (name.indexOf(' ') >= 0) {
+            throw new ReplyException(501, "5.5.4", "Syntax: " + verb + " takes one domain or address literal, got \""
+                    + name + "\"");
+        }
+        return name;
+    }
+}

@@ -1,0 +1,100 @@
+package dev.letterbox.internal.smtp;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The buffered input side of one session: bounded command lines (never an unbounded {@code readLine}) and raw access
+ * to the buffer for the DATA reader. Knows whether the client has already sent more, so pipelined replies can be
+ * written in one flush.
+ */
+final class SmtpInput {
+    /** Returned by {@link #readCommandLine(int)} for a line longer than the limit (which is consumed). */
+    static final String TOO_LONG = new String("<too long>");
+
+    private final InputStream in;
+    final byte[] buf = new byte[64 * 1024];
+    int pos;
+    int limit;
+    private byte[] line = new byte[512];
+
+    SmtpInput(InputStream in) {
+        this.in = in;
+    }
+
+    /** @return true if octets the client sent are waiting in the buffer */
+    boolean hasBuffered() {
+        return pos < limit;
+    }
+
+    /**
+     * Reads more octets into the buffer; only call when it is exhausted.
+     *
+     * @throws EOFException if the client closed the connection
+     */
+    void fill() throws IOException {
+        int n = in.read(buf, 0, buf.length);
+        if (n < 0) {
+            throw new EOFException("client closed the connection");
+        }
+        pos = 0;
+        limit = n;
+    }
+
+    /**
+     * Reads one command line up to LF, without its line ending, decoded as UTF-8.
+     *
+     * @param max the longest line accepted, line ending included
+     * @return the line, {@link #TOO_LONG} if it exceeded max, or null at end of stream before any octet
+     * @throws IOException on a read error
+     */
+    String readCommandLine(int max) throws IOException {
+        int len = 0;
+        boolean tooLong = false;
+        while (true) {
+            if (pos == limit) {
+                try {
+                    fill();
+                } catch (EOFException e) {
+                    if (len == 0 && !tooLong) {
+                        return null;
+                    }
+                    throw e;
+                }
+            }
+            int start = pos;
+            int end = start;
+            while (end < limit && buf[end] != '\n') {
+                end++;
+            }
+            boolean found = end < limit;
+            int chunk = end - start;
+            pos = found ? end + 1 : end;
+            if (!tooLong) {
+                if (len + chunk + 1 > max) {
+                    tooLong = true;
+                } else {
+                    if (len + chunk > line.length) {
+                        line = Arrays.copyOf(line, Math.max(line.length * 2, len + chunk));
+                    }
+                    System.arraycopy(buf, start, line, len, chunk);
+                    len += chunk;
+                }
+            }
+            if (found) {
+                if (tooLong) {
+                    return TOO_LONG;
+                }
+                if (len > 0 && line[len - 1] == '\r') {
+                    len--;
+                } else if (len + 2 > max) {
+                    return TOO_LONG;
+                }
+                return new String(line, 0, len, StandardCharsets.UTF_8);
+            }
+        }
+    }
+}

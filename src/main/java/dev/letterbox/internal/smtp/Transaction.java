@@ -1,0 +1,28 @@
+package dev.letterbox.internal.smtp;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The mail transaction a session is building: MAIL FROM, then the accepted recipients. */
+final class Transaction {
+    final String mailFrom;
+    final Map<String, String> mailParameters;
+    final boolean smtputf8;
+    final List<String> recipients = new ArrayList<>();
+    final Map<String, Map<String, String>> recipientParameters = new LinkedHashMap<>();
+
+    Transaction(String mailFrom, Map<String, String> mailParameters) {
+        this.mailFrom = mailFrom;
+        this.mailParameters = mailParameters;
+        this.smtputf8 = mailParameters.containsKey("SMTPUTF8");
+    }
+
+    void addRecipient(String address, Map<String, String> parameters) {
+        if (!recipientParameters.containsKey(address)) {
+            recipients.add(address);
+        }
+        recipientParameters.put(address, parameters);
+    }
+}

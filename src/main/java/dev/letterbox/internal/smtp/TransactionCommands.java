@@ -1,0 +1,103 @@
+package dev.letterbox.internal.smtp;
+
+import java.util.Map;
+
+/** MAIL and RCPT: open a transaction and add recipients, checking sequence, syntax, parameters and limits. */
+final class TransactionCommands {
+    private TransactionCommands() {
+    }
+
+    static void mail(SmtpSession s, String arg) throws ReplyException {
+        if (s.helo() == null) {
+            throw new ReplyException(503, "5.5.1", "Error: send EHLO or HELO first");
+        }
+        if (s.transaction() != null) {
+            throw new ReplyException(503, "5.5.1", "Error: nested MAIL command; send RSET first");
+        }
+        String rest = afterKeyword(arg, "FROM:", "MAIL FROM:<address>");
+        PathParser.Path path = PathParser.REVERSE.parse(rest, true);
+        Map<String, String> params = path.parameters();
+        checkExtended(s, params, "MAIL");
+        for (Map.Entry<String, String> p : params.entrySet()) {
+            switch (p.getKey()) {
+                case "SIZE" -> checkSize(s, p.getValue());
+                case "BODY" -> {
+                    String v = p.getValue().toUpperCase(java.util.Locale.ROOT);
+                    if (!v.equals("7BIT") && !v.equals("8BITMIME")) {
+                        throw new ReplyException(501, "5.5.4", "Syntax error: BODY must be 7BIT or 8BITMIME, was "
+                                + p.getValue());
+                    }
+                }
+                case "SMTPUTF8" -> {
+                    if (!p.getValue().isEmpty()) {
+                        throw new ReplyException(501, "5.5.4", "Syntax error: SMTPUTF8 takes no value");
+                    }
+                }
+                default -> throw unknownParameter("MAIL", p.getKey());
+            }
+        }
+        if (!path.isAscii() && !params.containsKey("SMTPUTF8")) {
+            throw new ReplyException(553, "5.6.7", "Non-ASCII sender address needs the SMTPUTF8 parameter on MAIL");
+        }
+        s.begin(new Transaction(path.address(), params));
+        s.reply(Reply.of(250, "2.1.0", "Sender <" + path.address() + "> OK"));
+    }
+
+    static void rcpt(SmtpSession s, String arg) throws ReplyException {
+        Transaction t = s.transaction();
+        if (t == null) {
+            throw new ReplyException(503, "5.5.1", "Error: need MAIL command");
+        }
+        String rest = afterKeyword(arg, "TO:", "RCPT TO:<address>");
+        PathParser.Path path = PathParser.FORWARD.parse(rest, false);
+        checkExtended(s, path.parameters(), "RCPT");
+        if (!path.parameters().isEmpty()) {
+            throw unknownParameter("RCPT", path.parameters().keySet().iterator().next());
+        }
+        if (!path.isAscii() && !t.smtputf8) {
+            throw new ReplyException(553, "5.6.7",
+                    "Non-ASCII recipient address needs the SMTPUTF8 parameter on MAIL");
+        }
+        if (t.recipients.size() >= s.options().maxRecipients()
+                && !t.recipientParameters.containsKey(path.address())) {
+            throw new ReplyException(452, "4.5.3", "Too many recipients: at most " + s.options().maxRecipients()
+                    + " per message; send the rest in another transaction");
+        }
+        t.addRecipient(path.address(), path.parameters());
+        s.reply(Reply.of(250, "2.1.5", "Recipient <" + path.address() + "> OK"));
+    }
+
+    private static String afterKeyword(String arg, String keyword, String syntax) throws ReplyException {
+        if (arg.length() < keyword.length() || !arg.regionMatches(true, 0, keyword, 0, keyword.length())) {
+            throw new ReplyException(501, "5.5.4", "Syntax: " + syntax);
+        }
+        return arg.substring(keyword.length());
+    }
+
+    private static void checkExtended(SmtpSession s, Map<String, String> params, String verb) throws ReplyException {
+        if (!params.isEmpty() && !s.extended()) {
+            throw new ReplyException(555, "5.5.4", verb + " parameters need EHLO; this session said HELO");
+        }
+    }
+
+    private static void checkSize(SmtpSession s, String value) throws ReplyException {
+        long size;
+        try {
+            size = value.matches("[0-9]{1,19}") ? Long.parseLong(value) : -1;
+        } catch (NumberFormatException e) {
+            size = -1;
+        }
+        if (size < 0) {
+            throw new ReplyException(501, "5.5.4", "Syntax error: SIZE must be a number of octets, was " + value);
+        }
+        long max = s.options().maxMessageSize();
+        if (max > 0 && size > max) {
+            throw new ReplyException(552, "5.3.4", "Message size " + size + " exceeds the fixed maximum of " + max
+                    + " octets");
+        }
+    }
+
+    private static ReplyException unknownParameter(String verb, String keyword) {
+        return new ReplyException(555, "5.5.4", verb + " parameter " + keyword + " not recognized or not implemented");
+    }
+}
