@@ -9,25 +9,27 @@ import java.util.Arrays;
 /**
  * The buffered input side of one session: bounded command lines (never an unbounded {@code readLine}) and raw access
  * to the buffer for the DATA reader. Knows whether the client has already sent more, so pipelined replies can be
- * written in one flush.
+ * written in one flush: queued replies are flushed only when the buffer runs dry.
  */
 final class SmtpInput {
     /** Returned by {@link #readCommandLine(int)} for a line longer than the limit (which is consumed). */
     static final String TOO_LONG = new String("<too long>");
 
     private final InputStream in;
+    private final Runnable beforeBlockingRead;
     final byte[] buf = new byte[64 * 1024];
     int pos;
     int limit;
     private byte[] line = new byte[512];
 
-    SmtpInput(InputStream in) {
+    /**
+     * @param in the socket's input
+     * @param beforeBlockingRead run each time the buffer is exhausted, before blocking on the socket: the session
+     *     flushes its queued replies there, so a client never waits on a reply the server is holding back
+     */
+    SmtpInput(InputStream in, Runnable beforeBlockingRead) {
         this.in = in;
-    }
-
-    /** @return true if octets the client sent are waiting in the buffer */
-    boolean hasBuffered() {
-        return pos < limit;
+        this.beforeBlockingRead = beforeBlockingRead;
     }
 
     /**
@@ -36,6 +38,7 @@ final class SmtpInput {
      * @throws EOFException if the client closed the connection
      */
     void fill() throws IOException {
+        beforeBlockingRead.run();
         int n = in.read(buf, 0, buf.length);
         if (n < 0) {
             throw new EOFException("client closed the connection");

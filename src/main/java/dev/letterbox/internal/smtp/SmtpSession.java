@@ -46,7 +46,7 @@ final class SmtpSession implements Runnable {
         this.socket = socket;
         this.listener = listener;
         this.options = listener.options();
-        this.input = new SmtpInput(socket.getInputStream());
+        this.input = new SmtpInput(socket.getInputStream(), this::flush);
         this.out = socket.getOutputStream();
     }
 
@@ -144,7 +144,10 @@ final class SmtpSession implements Runnable {
 
     // ---- replies
 
-    /** Queues a reply; it is written with the next flush, which happens as soon as no pipelined input is waiting. */
+    /**
+     * Queues a reply. Queued replies are written in one flush when the session is about to wait for more input (so
+     * the replies to a pipelined group leave together), when the session ends, or by {@link #replyNow}.
+     */
     void reply(Reply reply) {
         synchronized (writeLock) {
             byte[] b = reply.encode();
@@ -157,7 +160,7 @@ final class SmtpSession implements Runnable {
                 System.arraycopy(b, 0, pending, pendingLength, b.length);
                 pendingLength += b.length;
             }
-            if (!input.hasBuffered() || ending) {
+            if (ending) {
                 flushLocked();
             }
         }
