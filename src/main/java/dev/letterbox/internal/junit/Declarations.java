@@ -5,6 +5,7 @@ import dev.letterbox.LetterboxExtension;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -63,10 +64,12 @@ final class Declarations {
         List<Declaration> found = new ArrayList<>();
         AnnotationSupport.findAnnotation(level, CaptureMail.class).ifPresent(a -> found.add(new Declaration(
                 Declaration.Kind.CLASS_ANNOTATION, level, a, null, "@CaptureMail on class " + level.getSimpleName())));
-        for (Field f : ReflectionSupport.findFields(level,
+        List<Field> fields = new ArrayList<>(ReflectionSupport.findFields(level,
                 f -> LetterboxExtension.class.isAssignableFrom(f.getType())
                         && AnnotationSupport.isAnnotated(f, RegisterExtension.class),
-                HierarchyTraversalMode.TOP_DOWN)) {
+                HierarchyTraversalMode.TOP_DOWN));
+        fields.sort(Comparator.comparing(Field::getName)); // reflection order varies; messages should not
+        for (Field f : fields) {
             found.add(new Declaration(Declaration.Kind.FIELD, level, null, f, "@RegisterExtension field "
                     + f.getDeclaringClass().getSimpleName() + "." + f.getName()));
         }
