@@ -268,14 +268,9 @@ public final class ExtensionCore {
             }
             throw new IllegalStateException("no context for " + d.level() + " above " + context.getUniqueId());
         }
-        if (context.getTestMethod().isEmpty()) {
-            return Optional.empty();
-        }
-        ExtensionContext c = context;
-        while (c.getParent().flatMap(ExtensionContext::getTestMethod).isPresent()) {
-            c = c.getParent().get();
-        }
-        return Optional.of(c);
+        // Per test: the test's own context. Not a parent with the same method: the parent of a @RepeatedTest or
+        // @ParameterizedTest invocation is the template, shared by every invocation.
+        return context.getTestMethod().isPresent() ? Optional.of(context) : Optional.empty();
     }
 
     @SuppressWarnings("deprecation") // getOrComputeIfAbsent: deprecated in JUnit 6 for computeIfAbsent, absent in 5
