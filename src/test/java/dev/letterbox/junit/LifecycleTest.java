@@ -8,11 +8,13 @@ import dev.letterbox.Mailbox;
 import jakarta.mail.Session;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
-import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.TestReporter;
@@ -171,5 +173,22 @@ class LifecycleTest {
     void annotationIsFoundAsMetaAnnotationAndOnSuperclass() {
         TestKit.run(InheritedMetaAnnotationFixture.class).testEvents()
                 .assertStatistics(s -> s.succeeded(1).failed(0));
+    }
+
+    @Fixture
+    @CaptureMail
+    static class TestFactoryFixture {
+        @TestFactory
+        Stream<DynamicTest> dynamicTestsShareTheFactorysServer(Mailbox mailbox, Session session) {
+            return Stream.of(
+                    DynamicTest.dynamicTest("sends", () -> Mails.send(session, "ann@example.com", "dynamic")),
+                    DynamicTest.dynamicTest("sees it", () -> assertThat(mailbox.awaitMessage().subject())
+                            .isEqualTo("dynamic")));
+        }
+    }
+
+    @Test
+    void dynamicTestsOfATestFactoryShareOneServer() {
+        TestKit.run(TestFactoryFixture.class).testEvents().assertStatistics(s -> s.succeeded(2).failed(0));
     }
 }

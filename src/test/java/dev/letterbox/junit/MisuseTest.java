@@ -196,4 +196,16 @@ class MisuseTest {
                         + " creates the field anew for each test. Make the field static, or annotate the class with"
                         + " @TestInstance(TestInstance.Lifecycle.PER_CLASS).");
     }
+
+    @Test
+    void disablingJUnitsAutoCloseIsRefusedBecauseServersWouldLeak() {
+        EngineExecutionResults results = TestKit.run(LifecycleTest.PerTestFixture.class,
+                java.util.Map.of("junit.jupiter.extensions.store.close.autocloseable.enabled", "false"));
+
+        results.testEvents().assertStatistics(s -> s.succeeded(0));
+        assertThat(TestKit.failureMessages(results)).isNotEmpty().allSatisfy(m -> assertThat(m).isEqualTo(
+                "ExtensionConfigurationException: Letterbox needs JUnit to close its servers, but the configuration"
+                        + " parameter junit.jupiter.extensions.store.close.autocloseable.enabled is false. Remove it"
+                        + " or set it to true."));
+    }
 }

@@ -2,7 +2,6 @@ package dev.letterbox.internal.junit;
 
 import dev.letterbox.CaptureMail.Lifecycle;
 import dev.letterbox.Mailbox;
-import jakarta.mail.Session;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Field;
@@ -32,6 +31,7 @@ import org.junit.platform.commons.support.ReflectionSupport;
  */
 public final class ExtensionCore {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create("dev.letterbox");
+    private static final String SESSION_CLASS = "jakarta.mail.Session";
     private static final String AUTO_CLOSE_PARAMETER = "junit.jupiter.extensions.store.close.autocloseable.enabled";
 
     private final MailSettings settings;
@@ -146,7 +146,8 @@ public final class ExtensionCore {
      */
     public boolean supports(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return (type == Mailbox.class || type == Session.class) && governing(context).isPresent();
+        // compared by name so that resolving unrelated parameters does not load jakarta.mail
+        return (type == Mailbox.class || type.getName().equals(SESSION_CLASS)) && governing(context).isPresent();
     }
 
     /**
@@ -164,7 +165,7 @@ public final class ExtensionCore {
             throw new ParameterResolutionException(perClassPlaceMessage(parameter, context, governing));
         }
         Mailbox mailbox = serverFor(context, governing).mailbox();
-        return parameter.getParameter().getType() == Session.class ? mailbox.session() : mailbox;
+        return parameter.getParameter().getType() == Mailbox.class ? mailbox : mailbox.session();
     }
 
     /**
