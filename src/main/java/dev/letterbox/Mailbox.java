@@ -1,9 +1,11 @@
 package dev.letterbox;
 
+import jakarta.mail.Session;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -12,13 +14,27 @@ import java.util.concurrent.locks.ReentrantLock;
  * The messages one {@link SmtpServer} accepted, in arrival order. Thread-safe: the server adds while tests read and
  * wait. Every wait uses a condition signalled on arrival, never a sleep loop, and fails with a message that lists what
  * did arrive.
+ *
+ * <p>In a JUnit Jupiter test, get one by declaring a parameter or a field of type {@code Mailbox} in a class or method
+ * annotated with {@link CaptureMail} (or with a {@link LetterboxExtension} registered). Without either, JUnit reports
+ * {@code No ParameterResolver registered for parameter [dev.letterbox.Mailbox ...]}: add {@code @CaptureMail}.
+ *
+ * <p><b>Awaited messages.</b> The await methods keep one count per mailbox, the messages <em>awaited</em> so far:
+ * {@link #awaitMessage()} returns the next message after them and counts it, {@link #awaitMessages(int)
+ * awaitMessages(n)} raises the count to {@code n} if it was lower, and {@link #clear()} resets it to zero.
+ * {@link #awaitNoMoreMessages(Duration)} fails if more messages than that count arrive.
  */
 public final class Mailbox {
+    /** The connection timeout in milliseconds put into {@link #smtpProperties()}. */
+    static final int CONNECTION_TIMEOUT_MILLIS = 5_000;
+    /** The read and write timeout in milliseconds put into {@link #smtpProperties()}. */
+    static final int IO_TIMEOUT_MILLIS = 10_000;
+
     private final SmtpServer server;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
     private final List<ReceivedMessage> messages = new ArrayList<>();
-    private int taken;
+    private int awaited;
 
     Mailbox(SmtpServer server) {
         this.server = server;
@@ -32,6 +48,11 @@ public final class Mailbox {
     /** @return the port the server listens on */
     public int port() {
         return server.port();
+    }
+
+    /** @return the options of the server this mailbox belongs to, such as its {@code awaitTimeout()} */
+    public ServerOptions options() {
+        return server.options();
     }
 
     /** @return a snapshot of every message received so far, oldest first */
@@ -65,8 +86,40 @@ public final class Mailbox {
     }
 
     /**
-     * Waits for the next message not yet returned by this method, up to the default await timeout, and returns it.
-     * Successive calls return successive messages; {@link #clear()} starts over.
+     * Returns the Jakarta Mail properties that point a client at this server: {@code mail.smtp.host},
+     * {@code mail.smtp.port}, {@code mail.smtp.connectiontimeout} (5000 ms), {@code mail.smtp.timeout} and
+     * {@code mail.smtp.writetimeout} (10000 ms each), and {@code mail.smtp.localhost} ({@code localhost}, so the client
+     * does not look up the machine's name for its EHLO). Pass them to your own {@code Session} or to Spring's
+     * {@code spring.mail.properties.*}.
+     *
+     * @return a new, modifiable copy on every call
+     */
+    public Properties smtpProperties() {
+        Properties p = new Properties();
+        p.setProperty("mail.smtp.host", host());
+        p.setProperty("mail.smtp.port", String.valueOf(port()));
+        p.setProperty("mail.smtp.connectiontimeout", String.valueOf(CONNECTION_TIMEOUT_MILLIS));
+        p.setProperty("mail.smtp.timeout", String.valueOf(IO_TIMEOUT_MILLIS));
+        p.setProperty("mail.smtp.writetimeout", String.valueOf(IO_TIMEOUT_MILLIS));
+        p.setProperty("mail.smtp.localhost", "localhost");
+        return p;
+    }
+
+    /**
+     * Creates a Jakarta Mail session configured with {@link #smtpProperties()}, so that
+     * {@code Transport.send(message)} delivers to this server.
+     *
+     * @return a new session on every call
+     */
+    public Session session() {
+        return Session.getInstance(smtpProperties());
+    }
+
+    /**
+     * Waits for the next message after the ones awaited so far, up to the default await timeout, and returns it.
+     * Successive calls return successive messages; {@link #clear()} starts over. The default timeout is 10 s unless
+     * set with {@link ServerOptions.Builder#awaitTimeout(Duration)}, {@link CaptureMail#awaitTimeout()}, the builder of
+     * {@link LetterboxExtension} or the JUnit configuration parameter {@code letterbox.await.timeout}.
      *
      * @return the message
      * @throws AssertionError if none arrives in time; its message lists what did arrive
@@ -77,7 +130,7 @@ public final class Mailbox {
     }
 
     /**
-     * Waits for the next message not yet returned by {@code awaitMessage}, and returns it.
+     * Waits for the next message after the ones awaited so far, and returns it; it then counts as awaited.
      *
      * @param timeout how long to wait at most
      * @return the message
@@ -87,15 +140,16 @@ public final class Mailbox {
     public ReceivedMessage awaitMessage(Duration timeout) {
         lock.lock();
         try {
-            awaitCount(taken + 1, timeout, "message #" + (taken + 1));
-            return messages.get(taken++);
+            awaitCount(awaited + 1, timeout, "message #" + (awaited + 1));
+            return messages.get(awaited++);
         } finally {
             lock.unlock();
         }
     }
 
     /**
-     * Waits until at least {@code count} messages arrived in all, up to the default await timeout.
+     * Waits until at least {@code count} messages arrived in all, up to the default await timeout (see
+     * {@link #awaitMessage()}). The first {@code count} messages then count as awaited.
      *
      * @param count how many messages to wait for
      * @return a snapshot of every message received so far (at least {@code count}), oldest first
@@ -107,7 +161,8 @@ public final class Mailbox {
     }
 
     /**
-     * Waits until at least {@code count} messages arrived in all.
+     * Waits until at least {@code count} messages arrived in all. The first {@code count} messages then count as
+     * awaited.
      *
      * @param count how many messages to wait for
      * @param timeout how long to wait at most
@@ -122,20 +177,63 @@ public final class Mailbox {
         lock.lock();
         try {
             awaitCount(count, timeout, count + (count == 1 ? " message" : " messages"));
+            awaited = Math.max(awaited, count);
             return List.copyOf(messages);
         } finally {
             lock.unlock();
         }
     }
 
-    /** Removes every message and deletes their temporary files; {@link #awaitMessage()} starts over. */
+    /**
+     * Checks that nothing else is sent: waits for the quiet period and fails as soon as the mailbox holds more messages
+     * than were awaited so far (see the class description), including ones that arrived before this call. Waiting uses
+     * a condition signalled on arrival, so a failure is reported at once, and success after exactly the quiet period.
+     *
+     * <pre>{@code
+     * mailbox.awaitMessage();                               // the one message we expect
+     * mailbox.awaitNoMoreMessages(Duration.ofMillis(200));  // and no second one within 200 ms
+     * }</pre>
+     *
+     * @param quietPeriod how long to watch for further messages; at least zero
+     * @throws AssertionError if a message beyond the awaited ones is in the mailbox or arrives in the period; its
+     *     message lists every message received
+     * @throws IllegalArgumentException if quietPeriod is negative
+     * @throws IllegalStateException if the waiting thread is interrupted
+     */
+    public void awaitNoMoreMessages(Duration quietPeriod) {
+        Objects.requireNonNull(quietPeriod, "quietPeriod");
+        if (quietPeriod.isNegative()) {
+            throw new IllegalArgumentException("quietPeriod must not be negative, was " + quietPeriod);
+        }
+        lock.lock();
+        try {
+            long remaining = quietPeriod.toNanos();
+            while (messages.size() <= awaited && remaining > 0) {
+                remaining = arrived.awaitNanos(remaining);
+            }
+            if (messages.size() > awaited) {
+                int extra = messages.size() - awaited;
+                throw new AssertionError("Expected no more messages at " + host() + ":" + port() + " than the "
+                        + awaited + " awaited, but " + extra + " more arrived"
+                        + " (quiet period " + format(quietPeriod) + "); received " + messages.size() + ":"
+                        + System.lineSeparator() + describe(List.copyOf(messages)));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the quiet period to pass", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Removes every message and deletes their temporary files; the count of awaited messages starts over. */
     public void clear() {
         List<ReceivedMessage> removed;
         lock.lock();
         try {
             removed = new ArrayList<>(messages);
             messages.clear();
-            taken = 0;
+            awaited = 0;
         } finally {
             lock.unlock();
         }

@@ -1,0 +1,103 @@
+package dev.letterbox;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs an in-process SMTP server on a random loopback port for the annotated test class or test method, and injects its
+ * {@link Mailbox} into parameters and fields.
+ *
+ * <pre>{@code
+ * @CaptureMail
+ * class SignupTest {
+ *     @Test
+ *     void sendsWelcome(Mailbox mailbox) {
+ *         new SignupService(mailbox.host(), mailbox.port()).signUp("ann@example.com");
+ *         assertThat(mailbox.awaitMessage().subject()).isEqualTo("Welcome");
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p><b>Where it goes.</b> On a test class (inherited by subclasses and seen by {@code @Nested} classes), on a test
+ * method, or on an annotation of your own (a meta-annotation). The nearest declaration wins: a method's annotation over
+ * its class's, a {@code @Nested} class's over its enclosing class's. A class may carry either this annotation or a
+ * {@code @RegisterExtension} {@link LetterboxExtension} field, not both.
+ *
+ * <p><b>What is injected.</b> Parameters of type {@link Mailbox} and {@code jakarta.mail.Session} (a new session
+ * pointed at the server, see {@link Mailbox#session()}) in test methods, lifecycle methods and constructors; and every
+ * non-final field of type {@code Mailbox} (no annotation needed) of the test instance and its enclosing instances,
+ * before each test. Static {@code Mailbox} fields are filled before {@code @BeforeAll} and need
+ * {@link Lifecycle#PER_CLASS}.
+ *
+ * <p><b>Durations</b> ({@link #idleTimeout()}, {@link #awaitTimeout()}) are strings: a whole number with a unit,
+ * {@code "500ms"}, {@code "10s"}, {@code "2m"} or {@code "1h"}, or an ISO-8601 duration such as {@code "PT1.5S"}. The
+ * empty string (the default) means "not set here".
+ */
+@Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(LetterboxExtension.class)
+public @interface CaptureMail {
+
+    /**
+     * How long one server lives.
+     *
+     * @return {@link Lifecycle#PER_TEST} (the default) for a fresh server per test, {@link Lifecycle#PER_CLASS} for one
+     *     server shared by the class; only {@code PER_TEST} is allowed on a method
+     */
+    Lifecycle lifecycle() default Lifecycle.PER_TEST;
+
+    /**
+     * The largest message accepted, announced as {@code SIZE} in the EHLO reply; see
+     * {@link ServerOptions.Builder#maxMessageSize(long)}.
+     *
+     * @return the limit in octets, 0 (the default) for no limit
+     */
+    long maxMessageSize() default 0;
+
+    /**
+     * How long a session may stay silent before it gets {@code 421 4.4.2}; see
+     * {@link ServerOptions.Builder#idleTimeout(java.time.Duration)}.
+     *
+     * @return a duration such as {@code "30s"}, or {@code ""} (the default) for the server's default of 5 minutes
+     */
+    String idleTimeout() default "";
+
+    /**
+     * How long {@link Mailbox#awaitMessage()} and {@link Mailbox#awaitMessages(int)} wait. A value here wins over the
+     * JUnit configuration parameter {@code letterbox.await.timeout}, which wins over the default of 10 s.
+     *
+     * @return a duration such as {@code "2s"}, or {@code ""} (the default) for "not set here"
+     */
+    String awaitTimeout() default "";
+
+    /**
+     * Whether messages with bare LF or bare CR line endings are accepted (and stored unchanged) instead of refused;
+     * see {@link ServerOptions.Builder#lenientLineEndings(boolean)}.
+     *
+     * @return true to accept them; false (the default) to refuse them
+     */
+    boolean lenientLineEndings() default false;
+
+    /** How long one server lives, and so which tests share its mailbox. */
+    enum Lifecycle {
+        /**
+         * A fresh server on a fresh random port for every test: no mail can leak between tests, and tests may run in
+         * parallel. The server starts when the test's extension context is created and is closed after
+         * {@code @AfterEach}.
+         */
+        PER_TEST,
+        /**
+         * One server for the whole class (and its {@code @Nested} classes), started before {@code @BeforeAll} (and
+         * before the test instance is constructed) and closed after {@code @AfterAll}. The mailbox is cleared before
+         * each test. Tests of the class share the mailbox, so run them in the same thread.
+         */
+        PER_CLASS
+    }
+}

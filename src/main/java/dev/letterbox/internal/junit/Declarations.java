@@ -1,0 +1,89 @@
+package dev.letterbox.internal.junit;
+
+import dev.letterbox.CaptureMail;
+import dev.letterbox.LetterboxExtension;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
+import org.junit.platform.commons.support.ReflectionSupport;
+
+/** Finds the declaration that governs a test or container: the nearest one, method first, then class outwards. */
+final class Declarations {
+
+    private Declarations() {
+    }
+
+    /**
+     * Finds the nearest declaration for the context: the test method's annotation, else the test class's annotation or
+     * field, else the enclosing classes' of a {@code @Nested} class, innermost first.
+     *
+     * @param context the context
+     * @return the declaration, or empty if there is none
+     * @throws ExtensionConfigurationException if one class has more than one declaration
+     */
+    static Optional<Declaration> nearest(ExtensionContext context) {
+        Optional<Method> method = context.getTestMethod();
+        Class<?> testClass = context.getRequiredTestClass();
+        if (method.isPresent()) {
+            Optional<CaptureMail> onMethod = AnnotationSupport.findAnnotation(method.get(), CaptureMail.class);
+            if (onMethod.isPresent()) {
+                return Optional.of(new Declaration(Declaration.Kind.METHOD_ANNOTATION, testClass, onMethod.get(), null,
+                        "@CaptureMail on method " + testClass.getSimpleName() + "." + method.get().getName() + "()"));
+            }
+        }
+        List<Class<?>> chain = new ArrayList<>();
+        chain.add(testClass);
+        List<Class<?>> enclosing = new ArrayList<>(context.getEnclosingTestClasses());
+        for (int i = enclosing.size() - 1; i >= 0; i--) {
+            if (!chain.contains(enclosing.get(i))) {
+                chain.add(enclosing.get(i));
+            }
+        }
+        for (Class<?> level : chain) {
+            List<Declaration> found = onClass(level);
+            if (found.size() > 1) {
+                throw conflict(level, found);
+            }
+            if (found.size() == 1) {
+                return Optional.of(found.get(0));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<Declaration> onClass(Class<?> level) {
+        List<Declaration> found = new ArrayList<>();
+        AnnotationSupport.findAnnotation(level, CaptureMail.class).ifPresent(a -> found.add(new Declaration(
+                Declaration.Kind.CLASS_ANNOTATION, level, a, null, "@CaptureMail on class " + level.getSimpleName())));
+        List<Field> fields = new ArrayList<>(ReflectionSupport.findFields(level,
+                f -> LetterboxExtension.class.isAssignableFrom(f.getType())
+                        && AnnotationSupport.isAnnotated(f, RegisterExtension.class),
+                HierarchyTraversalMode.TOP_DOWN));
+        fields.sort(Comparator.comparing(Field::getName)); // reflection order varies; messages should not
+        for (Field f : fields) {
+            found.add(new Declaration(Declaration.Kind.FIELD, level, null, f, "@RegisterExtension field "
+                    + f.getDeclaringClass().getSimpleName() + "." + f.getName()));
+        }
+        return found;
+    }
+
+    private static ExtensionConfigurationException conflict(Class<?> level, List<Declaration> found) {
+        String names = found.stream().map(Declaration::description).collect(Collectors.joining(" and "));
+        boolean annotated = found.stream().anyMatch(d -> d.kind() == Declaration.Kind.CLASS_ANNOTATION);
+        String fix = annotated
+                ? "Keep one: remove @CaptureMail and set its options on LetterboxExtension.builder(), or remove the"
+                        + " field."
+                : "Keep one field, and use it everywhere the others are used.";
+        return new ExtensionConfigurationException("Two Letterbox servers are configured for " + level.getName()
+                + ": " + names + ". A class can have only one. " + fix);
+    }
+}
