@@ -18,6 +18,8 @@ public record ContentType(String mimeType, Map<String, String> parameters) {
     /**
      * Creates a content type, lower-casing the media type and parameter names and copying the parameters.
      *
+     * @param mimeType the media type, such as {@code text/plain}
+     * @param parameters the parameters by name
      * @throws NullPointerException if an argument is null
      */
     public ContentType {

@@ -243,6 +243,32 @@ class ReceivedMessageModelTest {
     }
 
     @Test
+    void concurrentFirstAccessParsesOnceAndEveryThreadSeesTheSameParts() throws Exception {
+        ReceivedMessage m = deliver(server, "billing@example.com", List.of("ann@example.com"), Corpus.ATTACHMENTS);
+        int threads = 8;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<List<Attachment>>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    List<Attachment> a = m.attachments();
+                    assertThat(a.get(1).text()).isEqualTo("a,b\r\n1,2");
+                    return a;
+                }));
+            }
+            start.countDown();
+            List<Attachment> first = results.get(0).get();
+            for (var r : results) {
+                assertThat(r.get()).isSameAs(first);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void parsedViewIsBuiltOnceAndShared() {
         ReceivedMessage m = plain();
 
