@@ -1,14 +1,24 @@
 package dev.letterbox;
 
+import dev.letterbox.internal.mime.Lazy;
+import dev.letterbox.internal.mime.MessageView;
+import dev.letterbox.internal.mime.MimeNode;
 import dev.letterbox.internal.mime.MimeParsing;
 import dev.letterbox.internal.store.RawContent;
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One message the server accepted with a 250 reply: its {@link Envelope} and its octets exactly as received (after
@@ -22,6 +32,9 @@ public final class ReceivedMessage {
     private final RawContent content;
     private final Object parseLock = new Object();
     private volatile MimeParsing.Parsed parsed;
+    private final Lazy<MessageView> view = new Lazy<>(() -> MessageView.of(mimeMessage()));
+    private final Lazy<List<Attachment>> attachments = new Lazy<>(() -> wrap(view().attachments()));
+    private final Lazy<List<Attachment>> inlineParts = new Lazy<>(() -> wrap(view().inlineParts()));
 
     ReceivedMessage(Envelope envelope, RawContent content) {
         this.envelope = Objects.requireNonNull(envelope, "envelope");
@@ -81,35 +94,230 @@ public final class ReceivedMessage {
     }
 
     /**
-     * Returns the decoded Subject header.
+     * Returns the decoded Subject header (unfolded, RFC 2047 encoded-words decoded).
      *
      * @return the subject, or null if the message has none
      * @throws IllegalStateException if the message cannot be parsed
      */
     public String subject() {
-        try {
-            return mimeMessage().getSubject();
-        } catch (MessagingException e) {
-            throw new IllegalStateException("cannot read the Subject: " + e.getMessage(), e);
-        }
+        return header("Subject");
     }
 
     /**
-     * Returns the address of the first From header mailbox.
+     * Returns the address of the first From header mailbox. The display name is in {@code header("From")}.
      *
      * @return the address such as {@code ann@example.com}, or null if the message has no From header
      * @throws IllegalStateException if the message cannot be parsed
      */
     public String from() {
-        try {
-            Address[] from = mimeMessage().getFrom();
-            if (from == null || from.length == 0) {
-                return null;
+        List<String> from = view().addresses("From");
+        return from.isEmpty() ? null : from.get(0);
+    }
+
+    /**
+     * Returns the addresses in the To headers, without display names.
+     *
+     * @return the addresses in order, empty if none
+     * @throws IllegalStateException if the message cannot be parsed
+     */
+    public List<String> to() {
+        return view().addresses("To");
+    }
+
+    /**
+     * Returns the addresses in the Cc headers, without display names.
+     *
+     * @return the addresses in order, empty if none
+     * @throws IllegalStateException if the message cannot be parsed
+     */
+    public List<String> cc() {
+        return view().addresses("Cc");
+    }
+
+    /**
+     * Returns the addresses in the Reply-To headers, without display names.
+     *
+     * @return the addresses in order, empty if none
+     * @throws IllegalStateException if the message cannot be parsed
+     */
+    public List<String> replyTo() {
+        return view().addresses("Reply-To");
+    }
+
+    /**
+     * Returns the blind-copy recipients: the envelope recipients (RCPT TO) not named in To or Cc, compared ignoring
+     * case. This is how a test checks Bcc, since a well-behaved client never sends a Bcc header.
+     *
+     * @return the addresses in envelope order, empty if none
+     * @throws IllegalStateException if the message cannot be parsed
+     */
+    public List<String> bcc() {
+        Set<String> named = new HashSet<>();
+        to().forEach(a -> named.add(a.toLowerCase(Locale.ROOT)));
+        cc().forEach(a -> named.add(a.toLowerCase(Locale.ROOT)));
+        List<String> result = new ArrayList<>();
+        for (String r : envelope.recipients()) {
+            if (!named.contains(r.toLowerCase(Locale.ROOT))) {
+                result.add(r);
             }
-            return from[0] instanceof InternetAddress ia ? ia.getAddress() : from[0].toString();
-        } catch (MessagingException e) {
-            throw new IllegalStateException("cannot read the From header: " + e.getMessage(), e);
         }
+        return List.copyOf(result);
+    }
+
+    /**
+     * Returns the Date header, parsed.
+     *
+     * @return the date with its offset, or null if the header is absent or unparseable (see {@code rawHeader("Date")})
+     * @throws IllegalStateException if the message cannot be parsed
+     */
+    public OffsetDateTime date() {
+        return view().date().orElse(null);
+    }
+
+    /**
+     * Returns the Message-ID header without its angle brackets.
+     *
+     * @return the id such as {@code 1234.5678@mail.example}, or null if absent
+     * @throws IllegalStateException if the message cannot be parsed
+     */
+    public String messageId() {
+        String id = header("Message-ID");
+        if (id == null) {
+            return null;
+        }
+        id = id.trim();
+        return id.startsWith("<") && id.endsWith(">") ? id.substring(1, id.length() - 1) : id;
+    }
+
+    /**
+     * Returns the first value of a header, unfolded and with RFC 2047 encoded-words decoded.
+     *
+     * @param name the header name, in any case
+     * @return the value, or null if the message has no such header
+     * @throws IllegalStateException if the message cannot be parsed
+     */
+    public String header(String name) {
+        List<String> values = headers(name);
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    /**
+     * Returns every value of a header, unfolded and with RFC 2047 encoded-words decoded.
+     *
+     * @param name the header name, in any case
+     * @return the values in order, empty if none
+     * @throws IllegalStateException if the message cannot be parsed
+     */
+    public List<String> headers(String name) {
+        return view().headers(Objects.requireNonNull(name, "name"));
+    }
+
+    /**
+     * Returns the first value of a header exactly as received: folding kept, encoded-words not decoded.
+     *
+     * @param name the header name, in any case
+     * @return the value after the colon, or null if the message has no such header
+     * @throws IllegalStateException if the message cannot be parsed
+     */
+    public String rawHeader(String name) {
+        List<String> values = view().rawHeaders(Objects.requireNonNull(name, "name"));
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    /**
+     * Returns the first {@code text/plain} part that is not an attachment, decoded from its transfer encoding and
+     * charset. A missing or unsupported charset falls back to UTF-8 if the octets are valid UTF-8, else ISO-8859-1.
+     *
+     * @return the text, or null if the message has no text/plain body
+     * @throws IllegalStateException if the message cannot be parsed
+     */
+    public String textBody() {
+        return view().textBody().orElse(null);
+    }
+
+    /**
+     * Returns the first {@code text/html} part that is not an attachment, decoded like {@link #textBody()}.
+     *
+     * @return the HTML, or null if the message has no text/html body
+     * @throws IllegalStateException if the message cannot be parsed
+     */
+    public String htmlBody() {
+        return view().htmlBody().orElse(null);
+    }
+
+    /**
+     * Returns the attachments, found at any depth of nested multiparts. A {@code message/rfc822} part is one attachment
+     * (see {@link Attachment#attachedMessage()}); the parts inside it are not listed here.
+     *
+     * @return the attachments in the order they appear
+     * @throws IllegalStateException if the message cannot be parsed
+     */
+    public List<Attachment> attachments() {
+        return attachments.get();
+    }
+
+    /**
+     * Returns the inline parts, such as images an HTML body shows through {@code cid:} URLs.
+     *
+     * @return the inline parts in the order they appear
+     * @throws IllegalStateException if the message cannot be parsed
+     */
+    public List<Attachment> inlineParts() {
+        return inlineParts.get();
+    }
+
+    /**
+     * Returns the links a reader could follow: the {@code href} of every HTML anchor (with entities such as
+     * {@code &amp;amp;} decoded), then the http(s) URLs in the text body; in order, each once.
+     *
+     * @return the links, empty if none
+     * @throws IllegalStateException if the message cannot be parsed
+     */
+    public List<String> links() {
+        return view().links();
+    }
+
+    /**
+     * Describes the MIME structure as an indented tree, one part per line: type, charset, transfer encoding,
+     * disposition, file name, Content-ID and size as sent. Useful in failure messages and when debugging.
+     *
+     * @return the tree, such as {@code multipart/mixed} followed by indented children
+     * @throws IllegalStateException if the message cannot be parsed
+     */
+    public String structure() {
+        return view().structure();
+    }
+
+    /**
+     * Writes the message octets as received to a file, such as {@code welcome.eml}, replacing it if it exists and
+     * creating missing parent directories.
+     *
+     * @param file the file to write
+     * @throws java.io.UncheckedIOException if the file cannot be written or the content read
+     */
+    public void writeTo(Path file) {
+        Objects.requireNonNull(file, "file");
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            try (InputStream in = rawStream()) {
+                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the message to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private MessageView view() {
+        return view.get();
+    }
+
+    private List<Attachment> wrap(List<MimeNode> nodes) {
+        List<Attachment> out = new ArrayList<>(nodes.size());
+        nodes.forEach(n -> out.add(new Attachment(n, envelope)));
+        return List.copyOf(out);
     }
 
     /** Frees the content (closes the parsed view's file and deletes the temporary file). */

@@ -27,6 +27,20 @@ public final class MimeParsing {
     }
 
     /**
+     * Makes a new session with lenient parsing properties (a new one each time: no shared mutable state).
+     *
+     * @return the session
+     */
+    public static Session newSession() {
+        Properties props = new Properties();
+        props.setProperty("mail.mime.address.strict", "false");
+        props.setProperty("mail.mime.decodefilename", "true");
+        props.setProperty("mail.mime.decodeparameters", "true");
+        props.setProperty("mail.mime.allowutf8", "true");
+        return Session.getInstance(props);
+    }
+
+    /**
      * Parses captured content.
      *
      * @param content the captured octets
@@ -34,12 +48,7 @@ public final class MimeParsing {
      * @throws IllegalStateException if jakarta.mail cannot read the content at all
      */
     public static Parsed parse(RawContent content) {
-        Properties props = new Properties();
-        props.setProperty("mail.mime.address.strict", "false");
-        props.setProperty("mail.mime.decodefilename", "true");
-        props.setProperty("mail.mime.decodeparameters", "true");
-        props.setProperty("mail.mime.allowutf8", "true");
-        Session session = Session.getInstance(props);
+        Session session = newSession();
         InputStream in;
         try {
             in = content.file() != null

@@ -1,0 +1,137 @@
+package dev.letterbox;
+
+import dev.letterbox.internal.mime.Lazy;
+import dev.letterbox.internal.mime.MimeNode;
+import dev.letterbox.internal.store.RawContent;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One attachment or inline part of a {@link ReceivedMessage}: its file name, content type, Content-ID, disposition and
+ * body. The body is not read until asked for: {@link #openStream()} streams it from the captured content (a large
+ * message stays in its temporary file), {@link #bytes()} and {@link #text()} read it whole.
+ */
+public final class Attachment {
+    private final MimeNode node;
+    private final Lazy<Optional<ReceivedMessage>> attachedMessage;
+
+    Attachment(MimeNode node, Envelope outer) {
+        this.node = node;
+        this.attachedMessage = new Lazy<>(() -> {
+            if (node.attachedMessage() == null) {
+                return Optional.empty();
+            }
+            Envelope inner = new Envelope(outer.helo(), outer.mailFrom(), outer.mailParameters(), List.of(),
+                    Map.of(), outer.receivedAt());
+            return Optional.of(new ReceivedMessage(inner, RawContent.InMemory.of(node.bytes())));
+        });
+    }
+
+    /**
+     * Returns the file name from the Content-Disposition {@code filename} or the Content-Type {@code name} parameter,
+     * with RFC 2231 ({@code filename*=UTF-8''...}) and RFC 2047 ({@code =?UTF-8?B?...?=}) encodings decoded.
+     *
+     * @return the file name, or null if the part has none
+     */
+    public String fileName() {
+        return node.fileName();
+    }
+
+    /** @return the content type with its parameters */
+    public ContentType contentType() {
+        return node.contentType();
+    }
+
+    /** @return the Content-ID without angle brackets (what a {@code cid:} URL names), or null */
+    public String contentId() {
+        return node.contentId();
+    }
+
+    /** @return the Content-Disposition type in lower case ({@code attachment} or {@code inline}), or null if absent */
+    public String disposition() {
+        return node.disposition();
+    }
+
+    /**
+     * Tells whether this is an inline part (disposition {@code inline}, or a Content-ID without disposition
+     * {@code attachment}), such as an image an HTML body shows through a {@code cid:} URL.
+     *
+     * @return true for an inline part, false for an attachment
+     */
+    public boolean isInline() {
+        return node.role() == MimeNode.Role.INLINE;
+    }
+
+    /**
+     * Returns the size of the decoded content in octets. For 7bit, 8bit and binary parts it is known without reading
+     * the body; for base64 and quoted-printable parts the body is streamed through once on the first call (nothing is
+     * kept in memory) and the result cached.
+     *
+     * @return the decoded size in octets
+     * @throws java.io.UncheckedIOException if the content cannot be read (mailbox cleared, server closed)
+     */
+    public long size() {
+        return node.decodedSize();
+    }
+
+    /**
+     * Reads the decoded content.
+     *
+     * @return a new array with the content
+     * @throws IllegalStateException if the content is too large for the heap (use {@link #openStream()})
+     * @throws java.io.UncheckedIOException if the content cannot be read (mailbox cleared, server closed)
+     */
+    public byte[] bytes() {
+        return node.bytes();
+    }
+
+    /**
+     * Reads the decoded content as text in the part's {@code charset}. If the charset is missing or not supported by
+     * this JVM, the content is read as UTF-8 when it is valid UTF-8 and as ISO-8859-1 otherwise; this never fails.
+     *
+     * @return the text
+     * @throws java.io.UncheckedIOException if the content cannot be read (mailbox cleared, server closed)
+     */
+    public String text() {
+        return node.text();
+    }
+
+    /**
+     * Opens the decoded content as a stream. For a message held in a temporary file the content is read from the file
+     * as the stream is consumed, so an attachment of any size can be checked with a small heap.
+     *
+     * @return a new stream the caller closes
+     * @throws java.io.UncheckedIOException if the content cannot be read (mailbox cleared, server closed)
+     */
+    public InputStream openStream() {
+        return node.openStream();
+    }
+
+    /**
+     * Returns the message inside a {@code message/rfc822} part (a forwarded or bounced message), parsed on first call.
+     * Its envelope is the enclosing message's envelope without recipients, so its {@code bcc()} is empty. Its
+     * attachments are its own: they are not listed among the enclosing message's attachments.
+     *
+     * @return the attached message, or empty if this part is not a message/rfc822 part
+     */
+    public Optional<ReceivedMessage> attachedMessage() {
+        return attachedMessage.get();
+    }
+
+    /** @return a one-line description: file name, content type, disposition, Content-ID */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(fileName() == null ? "(no name)" : "\"" + fileName() + "\"");
+        sb.append(" (").append(contentType().mimeType());
+        if (disposition() != null) {
+            sb.append(", ").append(disposition());
+        }
+        if (contentId() != null) {
+            sb.append(", cid:").append(contentId());
+        }
+        return sb.append(')').toString();
+    }
+}

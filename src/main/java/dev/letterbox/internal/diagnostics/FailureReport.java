@@ -1,0 +1,95 @@
+package dev.letterbox.internal.diagnostics;
+
+import dev.letterbox.ReceivedMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes what a failed test captured, for a person to open: each message as {@code NN.eml} (01, 02, ... in arrival
+ * order, exactly the octets received) plus {@code summary.txt} with the envelope, key headers and MIME structure of
+ * each. Stale {@code .eml} files and summary of an earlier run in the same directory are removed first.
+ */
+public final class FailureReport {
+    /** The name of the summary file. */
+    public static final String SUMMARY = "summary.txt";
+
+    private FailureReport() {
+    }
+
+    /**
+     * Returns the directory for one test: {@code root/<test-class>/<test-method>}, with characters that are not safe
+     * in file names replaced by {@code _}.
+     *
+     * @param root the report root, such as {@code target/letterbox}
+     * @param testClass the test class name
+     * @param testMethod the test method name (or display name)
+     * @return the directory (not created)
+     */
+    public static Path directoryFor(Path root, String testClass, String testMethod) {
+        return root.resolve(safe(testClass)).resolve(safe(testMethod));
+    }
+
+    /**
+     * Writes the report.
+     *
+     * @param directory where to write; created if missing
+     * @param messages the captured messages, oldest first
+     * @return the files written: the summary first, then the {@code .eml} files
+     * @throws UncheckedIOException if the directory or summary cannot be written
+     */
+    public static List<Path> write(Path directory, List<ReceivedMessage> messages) {
+        try {
+            Files.createDirectories(directory);
+            removeStale(directory);
+            List<Path> emls = new ArrayList<>();
+            StringBuilder summary = new StringBuilder();
+            summary.append(messages.size()).append(messages.size() == 1 ? " message" : " messages")
+                    .append(" captured\n");
+            int width = Math.max(2, String.valueOf(messages.size()).length());
+            for (int i = 0; i < messages.size(); i++) {
+                ReceivedMessage m = messages.get(i);
+                String name = String.format("%0" + width + "d.eml", i + 1);
+                summary.append('\n').append(name).append(" (index ").append(i).append(")\n");
+                try {
+                    Path eml = directory.resolve(name);
+                    m.writeTo(eml);
+                    emls.add(eml);
+                } catch (UncheckedIOException e) {
+                    summary.append("  (not written: ").append(e.getMessage()).append(")\n");
+                }
+                summary.append(MessageDescription.full(m, "  ")).append('\n');
+            }
+            Path summaryFile = directory.resolve(SUMMARY);
+            Files.writeString(summaryFile, summary, StandardCharsets.UTF_8);
+            List<Path> written = new ArrayList<>();
+            written.add(summaryFile);
+            written.addAll(emls);
+            return List.copyOf(written);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the Letterbox failure report to " + directory + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static void removeStale(Path directory) throws IOException {
+        try (DirectoryStream<Path> old = Files.newDirectoryStream(directory, "{*.eml," + SUMMARY + "}")) {
+            for (Path p : old) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static String safe(String name) {
+        String s = name.replaceAll("[^A-Za-z0-9._$-]", "_");
+        if (s.length() > 120) {
+            s = s.substring(0, 120);
+        }
+        return s.isEmpty() || s.equals(".") || s.equals("..") ? "_" : s;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.letterbox.internal.diagnostics;
+
+import dev.letterbox.ReceivedMessage;
+import java.util.List;
+
+/**
+ * Describes a captured message for people reading a failure: envelope, key headers and MIME structure. Never throws:
+ * a part that cannot be read is described as such.
+ */
+public final class MessageDescription {
+
+    private MessageDescription() {
+    }
+
+    /**
+     * Describes one message on one line: envelope sender and recipients, From and Subject.
+     *
+     * @param m the message
+     * @return the line
+     */
+    public static String oneLine(ReceivedMessage m) {
+        return "from=<" + m.envelope().mailFrom() + "> to=" + m.envelope().recipients() + " From: "
+                + safe(m::from) + " Subject: " + safe(m::subject);
+    }
+
+    /**
+     * Describes one message over several lines, each starting with {@code indent}.
+     *
+     * @param m the message
+     * @param indent the prefix of every line
+     * @return the description, without a final line break
+     */
+    public static String full(ReceivedMessage m, String indent) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(indent).append("Envelope: MAIL FROM:<").append(m.envelope().mailFrom()).append("> RCPT TO:")
+                .append(m.envelope().recipients()).append(" HELO ").append(m.envelope().helo())
+                .append(", ").append(m.size()).append(" octets\n");
+        for (String name : List.of("From", "To", "Cc", "Subject")) {
+            String value = safe(() -> m.header(name));
+            if (value != null) {
+                sb.append(indent).append(name).append(": ").append(value).append('\n');
+            }
+        }
+        sb.append(indent).append("Structure:\n");
+        String structure = safe(m::structure);
+        for (String line : String.valueOf(structure).split("\n")) {
+            sb.append(indent).append("  ").append(line).append('\n');
+        }
+        return sb.toString().stripTrailing();
+    }
+
+    /**
+     * Describes a list of messages, one numbered line each.
+     *
+     * @param messages the messages
+     * @param indent the prefix of every line
+     * @return the description, {@code (no messages)} when empty
+     */
+    public static String list(List<ReceivedMessage> messages, String indent) {
+        if (messages.isEmpty()) {
+            return indent + "(no messages)";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < messages.size(); i++) {
+            if (i > 0) {
+                sb.append('\n');
+            }
+            sb.append(indent).append(i).append(": ").append(oneLine(messages.get(i)));
+        }
+        return sb.toString();
+    }
+
+    private interface Getter {
+        String get();
+    }
+
+    private static String safe(Getter getter) {
+        try {
+            return getter.get();
+        } catch (RuntimeException e) {
+            return "<unreadable: " + e.getMessage() + ">";
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.letterbox.assertj;
+
+import static dev.letterbox.assertj.LetterboxAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.letterbox.Envelope;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EnvelopeParameterAssertTest {
+    private final Map<String, String> params = new LinkedHashMap<>(Map.of("BODY", "8BITMIME"));
+    private final Envelope envelope = new Envelope("client.example", "shop@example.com", params,
+            List.of("ann@example.com"), Map.of("ann@example.com", Map.of()), Instant.EPOCH);
+
+    @Test
+    void parameterIsFoundIgnoringCase() {
+        assertThat(envelope).hasParameter("body").hasParameter("BODY", "8bitmime");
+    }
+
+    @Test
+    void parameterWithAnotherValueFailsShowingTheValue() {
+        assertThatThrownBy(() -> assertThat(envelope).hasParameter("BODY", "7BIT"))
+                .hasMessageContaining("to have MAIL parameter BODY:\n  \"7BIT\"\nbut was:\n  \"8BITMIME\"");
+    }
+}

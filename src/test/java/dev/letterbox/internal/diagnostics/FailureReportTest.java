@@ -1,0 +1,63 @@
+package dev.letterbox.internal.diagnostics;
+
+import static dev.letterbox.testing.Smtp.deliver;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.letterbox.ReceivedMessage;
+import dev.letterbox.SmtpServer;
+import dev.letterbox.testing.Corpus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FailureReportTest {
+
+    @Test
+    void writesEachMessageAsEmlAndASummary(@TempDir Path root) throws Exception {
+        try (SmtpServer server = SmtpServer.start()) {
+            ReceivedMessage first = deliver(server, "shop@example.com", List.of("ann@example.com"), Corpus.RELATED);
+            ReceivedMessage second = deliver(server, "billing@example.com", List.of("ann@example.com"),
+                    Corpus.ATTACHMENTS);
+            Path dir = FailureReport.directoryFor(root, "com.example.WelcomeMailTest", "sendsWelcome()");
+
+            List<Path> written = FailureReport.write(dir, List.of(first, second));
+
+            assertThat(dir).isEqualTo(root.resolve("com.example.WelcomeMailTest").resolve("sendsWelcome__"));
+            assertThat(written).containsExactly(dir.resolve("summary.txt"), dir.resolve("01.eml"),
+                    dir.resolve("02.eml"));
+            assertThat(Files.readAllBytes(dir.resolve("01.eml"))).isEqualTo(first.raw());
+            assertThat(Files.readAllBytes(dir.resolve("02.eml"))).isEqualTo(second.raw());
+            assertThat(Files.readString(dir.resolve("summary.txt")))
+                    .startsWith("2 messages captured\n\n01.eml (index 0)\n  Envelope: MAIL FROM:<shop@example.com>")
+                    .contains("  Subject: Your order\n  Structure:\n    multipart/alternative\n")
+                    .contains("02.eml (index 1)\n")
+                    .contains("      application/pdf, base64, attachment, \"Rechnung März.pdf\"");
+        }
+    }
+
+    @Test
+    void rewritingTheSameDirectoryRemovesStaleMessages(@TempDir Path root) throws Exception {
+        try (SmtpServer server = SmtpServer.start()) {
+            ReceivedMessage a = deliver(server, "a@example.com", List.of("ann@example.com"), Corpus.PLAIN);
+            ReceivedMessage b = deliver(server, "b@example.com", List.of("ann@example.com"), Corpus.PLAIN);
+            Path dir = root.resolve("T").resolve("m");
+            FailureReport.write(dir, List.of(a, b));
+
+            List<Path> written = FailureReport.write(dir, List.of(b));
+
+            assertThat(written).containsExactly(dir.resolve("summary.txt"), dir.resolve("01.eml"));
+            assertThat(dir.resolve("02.eml")).doesNotExist();
+            assertThat(Files.readAllBytes(dir.resolve("01.eml"))).isEqualTo(b.raw());
+        }
+    }
+
+    @Test
+    void emptyMailboxYieldsOnlyASummarySayingSo(@TempDir Path root) throws Exception {
+        List<Path> written = FailureReport.write(root.resolve("x"), List.of());
+
+        assertThat(written).containsExactly(root.resolve("x").resolve("summary.txt"));
+        assertThat(Files.readString(written.get(0))).isEqualTo("0 messages captured\n");
+    }
+}
