@@ -1,0 +1,94 @@
+package dev.letterbox.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.letterbox.CaptureMail;
+import dev.letterbox.Mailbox;
+import jakarta.mail.Session;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+class DiagnosticsTest {
+
+    @Fixture
+    @CaptureMail
+    static class FailingAndPassingFixture {
+        @Test
+        void failsAfterSendingTwo(Mailbox mailbox, Session session) {
+            Mails.send(session, "ann@example.com", "Welcome, Ann");
+            Mails.send(session, "bob@example.com", "Welcome, Bob");
+            mailbox.awaitMessages(2);
+            fail("the subject was wrong");
+        }
+
+        @Test
+        void passesAfterSendingOne(Mailbox mailbox, Session session) {
+            Mails.send(session, "cy@example.com", "Welcome, Cy");
+            assertThat(mailbox.awaitMessage().subject()).isEqualTo("Welcome, Cy");
+        }
+
+        @RepeatedTest(2)
+        void repeatedFailure(Mailbox mailbox, Session session) {
+            Mails.send(session, "dee@example.com", "Repeat");
+            mailbox.awaitMessage();
+            fail("always");
+        }
+    }
+
+    @Test
+    void failedTestLeavesEmlFilesAndSummaryAndReportsTheirDirectory(@TempDir Path root) throws IOException {
+        EngineExecutionResults results = TestKit.run(FailingAndPassingFixture.class,
+                Map.of("letterbox.diagnostics.directory", root.toString()));
+
+        results.testEvents().assertStatistics(s -> s.succeeded(1).failed(3));
+        Path dir = root.resolve(FailingAndPassingFixture.class.getName())
+                .resolve("failsAfterSendingTwo");
+        assertThat(dir.resolve("01.eml")).content(StandardCharsets.UTF_8).contains("Subject: Welcome, Ann");
+        assertThat(dir.resolve("02.eml")).content(StandardCharsets.UTF_8).contains("Subject: Welcome, Bob");
+        assertThat(dir.resolve("summary.txt")).content(StandardCharsets.UTF_8)
+                .startsWith("2 messages captured")
+                .contains("ann@example.com", "Welcome, Bob");
+        assertThat(TestKit.reported(results, "letterbox.capturedMail"))
+                .anySatisfy(entry -> assertThat(entry).startsWith(dir.toAbsolutePath().toString())
+                        .contains("2 .eml files"));
+    }
+
+    @Test
+    void passingTestLeavesNothing(@TempDir Path root) throws IOException {
+        TestKit.run(FailingAndPassingFixture.class, Map.of("letterbox.diagnostics.directory", root.toString()));
+
+        try (Stream<Path> dirs = Files.list(root.resolve(FailingAndPassingFixture.class.getName()))) {
+            assertThat(dirs.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("failsAfterSendingTwo", "repeatedFailure-1", "repeatedFailure-2");
+        }
+    }
+
+    @Test
+    void eachInvocationOfATemplateGetsItsOwnDirectory(@TempDir Path root) {
+        TestKit.run(FailingAndPassingFixture.class, Map.of("letterbox.diagnostics.directory", root.toString()));
+
+        Path cls = root.resolve(FailingAndPassingFixture.class.getName());
+        assertThat(cls.resolve("repeatedFailure-1").resolve("01.eml")).exists();
+        assertThat(cls.resolve("repeatedFailure-2").resolve("01.eml")).exists();
+    }
+
+    @Test
+    void diagnosticsCanBeSwitchedOff(@TempDir Path root) {
+        EngineExecutionResults results = TestKit.run(FailingAndPassingFixture.class, Map.of(
+                "letterbox.diagnostics.directory", root.toString(),
+                "letterbox.diagnostics.enabled", "false"));
+
+        results.testEvents().assertStatistics(s -> s.failed(3));
+        assertThat(root).isEmptyDirectory();
+        assertThat(TestKit.reported(results, "letterbox.capturedMail")).isEmpty();
+    }
+}
