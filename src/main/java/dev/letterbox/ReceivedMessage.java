@@ -2,9 +2,6 @@ package dev.letterbox;
 
 import dev.letterbox.internal.mime.MimeParsing;
 import dev.letterbox.internal.store.RawContent;
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +15,8 @@ import java.util.Objects;
  * closed; read what you need before that.
  */
 public final class ReceivedMessage {
+    // Keep jakarta.mail types out of this class's method bodies (catch clauses, instanceof, casts, arguments of a
+    // supertype): verifying them would load jakarta.mail classes on the receive path. MimeParsing does that work.
     private final Envelope envelope;
     private final RawContent content;
     private final Object parseLock = new Object();
@@ -87,11 +86,7 @@ public final class ReceivedMessage {
      * @throws IllegalStateException if the message cannot be parsed
      */
     public String subject() {
-        try {
-            return mimeMessage().getSubject();
-        } catch (MessagingException e) {
-            throw new IllegalStateException("cannot read the Subject: " + e.getMessage(), e);
-        }
+        return MimeParsing.subject(mimeMessage());
     }
 
     /**
@@ -101,15 +96,7 @@ public final class ReceivedMessage {
      * @throws IllegalStateException if the message cannot be parsed
      */
     public String from() {
-        try {
-            Address[] from = mimeMessage().getFrom();
-            if (from == null || from.length == 0) {
-                return null;
-            }
-            return from[0] instanceof InternetAddress ia ? ia.getAddress() : from[0].toString();
-        } catch (MessagingException e) {
-            throw new IllegalStateException("cannot read the From header: " + e.getMessage(), e);
-        }
+        return MimeParsing.firstFrom(mimeMessage());
     }
 
     /** Frees the content (closes the parsed view's file and deletes the temporary file). */

@@ -1,8 +1,10 @@
 package dev.letterbox.internal.mime;
 
 import dev.letterbox.internal.store.RawContent;
+import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.SharedByteArrayInputStream;
 import jakarta.mail.util.SharedFileInputStream;
@@ -58,6 +60,40 @@ public final class MimeParsing {
                 // the parse error is what matters
             }
             throw new IllegalStateException("jakarta.mail cannot parse the captured message: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads the decoded Subject header.
+     *
+     * @param message the parsed message
+     * @return the subject, or null if the message has none
+     * @throws IllegalStateException if the header cannot be read
+     */
+    public static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException("cannot read the Subject: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads the address of the first mailbox of the From header.
+     *
+     * @param message the parsed message
+     * @return the address such as {@code ann@example.com}, or null if the message has no From header
+     * @throws IllegalStateException if the header cannot be read
+     */
+    public static String firstFrom(MimeMessage message) {
+        try {
+            Address[] from = message.getFrom();
+            if (from == null || from.length == 0) {
+                return null;
+            }
+            return from[0] instanceof InternetAddress ia ? ia.getAddress() : from[0].toString();
+        } catch (MessagingException e) {
+            throw new IllegalStateException("cannot read the From header: " + e.getMessage(), e);
         }
     }
 }
