@@ -16,13 +16,24 @@ final class SmtpInput {
     static final String TOO_LONG = new String("<too long>");
 
     private final InputStream in;
+    private final Runnable beforeBlockingRead;
     final byte[] buf = new byte[64 * 1024];
     int pos;
     int limit;
     private byte[] line = new byte[512];
 
     SmtpInput(InputStream in) {
+        this(in, () -> { });
+    }
+
+    /**
+     * @param in the connection's input
+     * @param beforeBlockingRead run before a command line read has to wait for the client, so queued replies go out
+     *     first (RFC 2920 section 3.2: never sit on replies while waiting for input)
+     */
+    SmtpInput(InputStream in, Runnable beforeBlockingRead) {
         this.in = in;
+        this.beforeBlockingRead = beforeBlockingRead;
     }
 
     /** @return true if octets the client sent are waiting in the buffer */
@@ -56,6 +67,7 @@ final class SmtpInput {
         boolean tooLong = false;
         while (true) {
             if (pos == limit) {
+                beforeBlockingRead.run();
                 try {
                     fill();
                 } catch (EOFException e) {

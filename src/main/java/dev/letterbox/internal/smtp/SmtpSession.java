@@ -46,7 +46,7 @@ final class SmtpSession implements Runnable {
         this.socket = socket;
         this.listener = listener;
         this.options = listener.options();
-        this.input = new SmtpInput(socket.getInputStream());
+        this.input = new SmtpInput(socket.getInputStream(), this::flush);
         this.out = socket.getOutputStream();
     }
 

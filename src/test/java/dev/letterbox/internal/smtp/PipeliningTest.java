@@ -102,4 +102,19 @@ class PipeliningTest {
             c.assertClosedByServer();
         }
     }
+
+    @Test
+    void pendingRepliesAreFlushedBeforeTheServerWaitsForTheRestOfALine() {
+        try (SmtpTestClient c = SmtpTestClient.connectEhlo(server.host(), server.port())) {
+            // two complete commands and the start of a third: the server must not sit on the two replies while it
+            // waits for the rest of the third line (RFC 2920 section 3.2)
+
+            c.send("NOOP\r\nMAIL FROM:<a@example.com>\r\nRCPT TO:<b@exa");
+
+            c.read().assertReply(250, "2.0.0");
+            c.read().assertReply(250, "2.1.0");
+            c.send("mple.com>\r\n");
+            c.read().assertReply(250, "2.1.5");
+        }
+    }
 }
