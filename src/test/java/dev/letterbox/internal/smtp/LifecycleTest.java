@@ -11,10 +11,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Starting and closing: threads, sockets, ports, and what a client in flight sees. */
 class LifecycleTest {
@@ -159,5 +166,38 @@ class LifecycleTest {
         assertThatThrownBy(() -> b.idleTimeout(null)).isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("idleTimeout");
         assertThat(b.build()).isEqualTo(ServerOptions.defaults());
+    }
+
+    @Test
+    @Timeout(value = 15, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void closeReturnsEvenWhenAClientFloodsCommandsAndNeverReadsReplies() throws Exception {
+        SmtpServer server = SmtpServer.start();
+        int port = server.port();
+        try (SocketChannel flooder = SocketChannel.open();
+             Selector selector = Selector.open()) {
+            flooder.socket().setReceiveBufferSize(1024);   // so the server's replies back up fast
+            flooder.connect(new InetSocketAddress(server.host(), port));
+            flooder.configureBlocking(false);
+            flooder.register(selector, SelectionKey.OP_WRITE);
+            ByteBuffer noops = ByteBuffer.wrap("NOOP\r\n".repeat(10_000).getBytes(StandardCharsets.US_ASCII));
+            // write commands, never read a reply, until the connection stays unwritable: by then the server's
+            // replies fill every buffer, so its session is blocked writing (a heuristic; if it misfires, the test
+            // only checks less)
+            for (long total = 0; total < 500_000_000L; ) {
+                if (!noops.hasRemaining()) {
+                    noops.rewind();
+                }
+                int n = flooder.write(noops);
+                total += n;
+                if (n == 0 && selector.select(500) == 0) {
+                    break;
+                }
+                selector.selectedKeys().clear();
+            }
+
+            server.close();
+        }
+        assertThat(server.isRunning()).isFalse();
+        assertThat(ServerThreads.of(port)).as("threads of the closed server").isEmpty();
     }
 }
