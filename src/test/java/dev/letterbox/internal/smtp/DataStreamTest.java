@@ -3,6 +3,7 @@ package dev.letterbox.internal.smtp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.letterbox.ReceivedMessage;
+import dev.letterbox.ServerOptions;
 import dev.letterbox.SmtpServer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -62,6 +63,18 @@ class DataStreamTest {
     @Test
     void stuffedDotOnTheFirstLineIsRemoved() {
         assertThat(text(sendAndCapture("..first\r\n.\r\n"))).isEqualTo(".first\r\n");
+    }
+
+    @Test
+    void messageEndsOnlyAtCrlfDotCrlf() {
+        server.close();
+        server = SmtpServer.start(ServerOptions.builder().lenientLineEndings(true).build());
+        String content = "Subject: x\r\n\r\none\n.\ntwo\n.\r\nthree\r\n.\nfour\r\n";
+
+        byte[] stored = sendAndCapture(content + ".\r\n");
+
+        // the "." after CRLF in "\r\n.\n" starts a CRLF-ended line with more characters, so it is stuffing
+        assertThat(text(stored)).isEqualTo("Subject: x\r\n\r\none\n.\ntwo\n.\r\nthree\r\n\nfour\r\n");
     }
 
     @Test
