@@ -44,7 +44,8 @@ class AddressTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"<no-at-sign>", "<@example.com>", "<a@>", "<a..b@example.com>", "<.a@example.com>",
-        "<a b@example.com>", "<a@exa mple.com>", "<a@example..com>", "<a@-example.com>", "<\"quoted-without-domain@example.com\">",
+        "<a b@example.com>", "<a@exa mple.com>", "<a@example..com>", "<a@-example.com>",
+        "<\"quoted-without-domain@example.com\">",
         "<@route.example:>", "<@route.example>"})
     void badSenderSyntaxIsAnswered501WithSenderCode(String path) {
         try (SmtpTestClient c = connectEhlo()) {
