@@ -40,19 +40,24 @@ class LifecycleTest {
     }
 
     @Test
-    void threadsAreDaemonAndNamedAfterThePort() {
-        try (SmtpServer server = SmtpServer.start();
-             SmtpTestClient first = SmtpTestClient.connectEhlo(server.host(), server.port());
-             SmtpTestClient second = SmtpTestClient.connectEhlo(server.host(), server.port())) {
+    void threadsAreDaemonAndNamedAfterThePortAndGoneAfterClose() {
+        SmtpServer server = SmtpServer.start();
+        int port = server.port();
+        try (SmtpTestClient first = SmtpTestClient.connectEhlo(server.host(), port);
+             SmtpTestClient second = SmtpTestClient.connectEhlo(server.host(), port)) {
+            first.command("NOOP").assertCode(250);
+            second.command("NOOP").assertCode(250);
 
-            List<Thread> threads = ServerThreads.of(server.port());
+            List<Thread> threads = ServerThreads.of(port);
 
             assertThat(threads).hasSizeGreaterThanOrEqualTo(3)   // the acceptor and one per session
                     .allSatisfy(t -> {
                         assertThat(t.isDaemon()).as("%s is daemon", t.getName()).isTrue();
-                        assertThat(t.getName()).matches("letterbox-smtp-" + server.port() + "-\\d+");
+                        assertThat(t.getName()).matches("letterbox-smtp-" + port + "-\\d+");
                     });
+            server.close();
         }
+        assertThat(ServerThreads.of(port)).as("threads of the closed server").isEmpty();
     }
 
     @Test
