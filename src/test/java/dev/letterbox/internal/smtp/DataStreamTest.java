@@ -6,6 +6,7 @@ import dev.letterbox.ReceivedMessage;
 import dev.letterbox.ServerOptions;
 import dev.letterbox.SmtpServer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -124,5 +125,23 @@ class DataStreamTest {
         }
         assertThat(server.mailbox().awaitMessages(1)).extracting(m -> m.envelope().recipients())
                 .containsExactly(List.of("c@example.com"));
+    }
+
+    @Test
+    void idleTimeoutInsideDataGets421AndStoresNothing() throws InterruptedException {
+        try (SmtpServer impatient = SmtpServer.start(ServerOptions.builder().idleTimeout(Duration.ofMillis(300))
+                .build());
+             SmtpTestClient c = SmtpTestClient.connectEhlo(impatient.host(), impatient.port())) {
+            c.command("MAIL FROM:<a@example.com>").assertCode(250);
+            c.command("RCPT TO:<b@example.com>").assertCode(250);
+            c.command("DATA").assertCode(354);
+            c.send("Subject: stalled\r\n\r\nand then nothing more");
+
+            c.read().assertReply(421, "4.4.2");
+
+            c.assertClosedByServer();
+            ServerThreads.awaitSessionsEnded(impatient.port());
+            assertThat(impatient.mailbox().messages()).isEmpty();
+        }
     }
 }
