@@ -28,6 +28,8 @@ import java.util.Set;
  * closed; read what you need before that.
  */
 public final class ReceivedMessage {
+    // Keep jakarta.mail types out of this class's method bodies (catch clauses, instanceof, casts, arguments of a
+    // supertype): verifying them would load jakarta.mail classes on the receive path. MimeParsing does that work.
     private final Envelope envelope;
     private final RawContent content;
     private final Object parseLock = new Object();

@@ -59,6 +59,7 @@ final class SmtpInput {
         boolean tooLong = false;
         while (true) {
             if (pos == limit) {
+                beforeBlockingRead.run();
                 try {
                     fill();
                 } catch (EOFException e) {

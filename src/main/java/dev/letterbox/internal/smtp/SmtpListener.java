@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * closes every socket and returns once every thread it started has ended.
  */
 public final class SmtpListener implements AutoCloseable {
+    private static final long SHUTDOWN_GRACE_MILLIS = 2_000;
     private final ServerOptions options;
     private final MessageSink sink;
     private final ServerSocket serverSocket;
@@ -144,10 +145,26 @@ public final class SmtpListener implements AutoCloseable {
             // closing is best effort
         }
         join(List.of(acceptor));
-        for (SmtpSession s : sessions) {
-            s.shutdown();
+        List<SmtpSession> live = new ArrayList<>(sessions);
+        if (!live.isEmpty()) {
+            // Writing the 421 blocks if a client does not read its replies; a thread of our own does it, and if it
+            // has not finished after a grace period every socket is closed under it, which ends any blocked write.
+            Thread closer = newThread(() -> live.forEach(SmtpSession::shutdown));
+            closer.start();
+            joinFor(closer, SHUTDOWN_GRACE_MILLIS);
+            if (closer.isAlive()) {
+                live.forEach(SmtpSession::abort);
+            }
         }
         join(new ArrayList<>(threads));
+    }
+
+    private static void joinFor(Thread t, long millis) {
+        try {
+            t.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void join(List<Thread> list) {

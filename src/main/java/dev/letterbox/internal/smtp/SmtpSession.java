@@ -209,6 +209,11 @@ final class SmtpSession implements Runnable {
         closeSocket();
     }
 
+    /** Called by the listener when {@link #shutdown()} could not finish: closes the socket, ending blocked I/O. */
+    void abort() {
+        closeSocket();
+    }
+
     private void closeSocket() {
         try {
             socket.close();

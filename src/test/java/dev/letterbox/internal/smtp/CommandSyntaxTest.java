@@ -1,0 +1,123 @@
+package dev.letterbox.internal.smtp;
+
+import dev.letterbox.ServerOptions;
+import dev.letterbox.SmtpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Command-line syntax: unknown verbs, line length, and 501 replies that say what was wrong. */
+class CommandSyntaxTest {
+    private SmtpServer server;
+
+    @BeforeEach
+    void startServer() {
+        server = SmtpServer.start();
+    }
+
+    @AfterEach
+    void closeServer() {
+        server.close();
+    }
+
+    private SmtpTestClient connectEhlo() {
+        return SmtpTestClient.connectEhlo(server.host(), server.port());
+    }
+
+    @Test
+    void unknownCommandIsAnswered500() {
+        try (SmtpTestClient c = connectEhlo()) {
+            c.command("FROB now").assertReply(500, "5.5.2").assertTextContains("FROB");
+        }
+    }
+
+    @Test
+    void commandLineOver512OctetsIsAnswered500AndTheSessionGoesOn() {
+        try (SmtpTestClient c = connectEhlo()) {
+            String longest = "NOOP " + "x".repeat(512 - 2 - 5);   // 512 octets with CRLF
+            c.command(longest).assertReply(250, "2.0.0");
+
+            c.command(longest + "x").assertReply(500, "5.5.2").assertTextContains("too long");
+
+            c.command("NOOP").assertReply(250, "2.0.0");
+            c.command("MAIL FROM:<a@example.com>").assertReply(250, "2.1.0");
+        }
+    }
+
+    @Test
+    void veryLongCommandLineIsConsumedWholeAndAnsweredOnce() {
+        try (SmtpTestClient c = connectEhlo()) {
+            c.sendLine("MAIL FROM:<" + "a".repeat(200_000) + "@example.com>");
+
+            c.read().assertReply(500, "5.5.2");
+
+            c.command("NOOP").assertReply(250, "2.0.0");
+        }
+    }
+
+    @Test
+    void commandLineLimitIsConfigurable() {
+        try (SmtpServer roomy = SmtpServer.start(ServerOptions.builder().maxCommandLineLength(2048).build());
+             SmtpTestClient c = SmtpTestClient.connectEhlo(roomy.host(), roomy.port())) {
+            String line = "NOOP " + "x".repeat(2048 - 2 - 5);
+
+            c.command(line).assertReply(250, "2.0.0");
+            c.command(line + "x").assertReply(500, "5.5.2");
+        }
+    }
+
+    @ParameterizedTest(name = "{0} -> 501 mentioning \"{1}\"")
+    @CsvSource(delimiter = '|', value = {
+        "MAIL FROM:a@example.com|angle brackets",
+        "MAIL FROM:<a@example.com|missing '>'",
+        "MAIL <a@example.com>|MAIL FROM:",
+        "MAIL TO:<a@example.com>|MAIL FROM:",
+        "MAIL|MAIL FROM:",
+        "RSET now|takes no argument",
+        "QUIT now|takes no argument",
+        "DATA now|takes no argument",
+        "VRFY|VRFY <",
+        "MAIL FROM:<a@example.com>SIZE=1|space after '>'",
+        "MAIL FROM:<a@example.com> SIZE=|has no value",
+        "MAIL FROM:<a@example.com> SIZE=1 SIZE=2|given twice",
+        "MAIL FROM:<a@example.com> =x|parameter",
+    })
+    void syntaxErrorIsAnswered501WithTheReason(String command, String reason) {
+        try (SmtpTestClient c = connectEhlo()) {
+            c.command(command).assertReply(501, "5.5.4").assertTextContains(reason);
+        }
+    }
+
+    @Test
+    void rcptWithoutToIsAnswered501() {
+        try (SmtpTestClient c = connectEhlo()) {
+            c.command("MAIL FROM:<a@example.com>").assertCode(250);
+
+            c.command("RCPT <b@example.com>").assertReply(501, "5.5.4").assertTextContains("RCPT TO:");
+        }
+    }
+
+    @Test
+    void ehloWithoutDomainIsAnswered501() {
+        try (SmtpTestClient c = SmtpTestClient.connect(server.host(), server.port())) {
+            c.expect(220);
+
+            c.command("EHLO").assertReply(501, "5.5.4").assertTextContains("domain");
+            c.command("HELO").assertReply(501, "5.5.4").assertTextContains("domain");
+            c.command("MAIL FROM:<a@example.com>").assertReply(503, "5.5.1");
+        }
+    }
+
+    @Test
+    void commandVerbsAreCaseInsensitive() {
+        try (SmtpTestClient c = SmtpTestClient.connect(server.host(), server.port())) {
+            c.expect(220);
+
+            c.command("ehlo client.example").assertCode(250);
+            c.command("mail from:<a@example.com>").assertReply(250, "2.1.0");
+            c.command("Rcpt To:<b@example.com>").assertReply(250, "2.1.5");
+        }
+    }
+}
