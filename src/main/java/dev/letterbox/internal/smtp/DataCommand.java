@@ -7,8 +7,9 @@ import java.io.IOException;
 import java.time.Instant;
 
 /**
- * DATA: answer 354, read the whole stream, then refuse it (size, bare line endings) or store it and only then answer
- * 250. The transaction ends either way.
+ * DATA: answer 354, read the whole stream, then refuse it (size, bare line endings), fail it ({@code 451 4.3.0} when
+ * the content cannot be stored, for example a full disk) or store it and only then answer 250. The transaction ends
+ * either way.
  */
 final class DataCommand {
     private DataCommand() {
@@ -18,10 +19,10 @@ final class DataCommand {
         BasicCommands.noArgument(arg, "DATA");
         Transaction t = s.transaction();
         if (t == null) {
-            throw new ReplyException(503, "5.5.1", "Error: need MAIL command");
+            throw new ReplyException(Reply.NEED_MAIL);
         }
         if (t.recipients.isEmpty()) {
-            throw new ReplyException(503, "5.5.1", "Error: need RCPT command");
+            throw new ReplyException(Reply.NEED_RCPT);
         }
         s.replyNow(Reply.START_DATA);
         s.resetTransaction();
@@ -37,12 +38,29 @@ final class DataCommand {
                         + "> in line " + reader.bareLineNumber()
                         + "; lines must end with <CR><LF> (RFC 5321 section 2.3.8); nothing was stored");
             }
-            RawContent content = buffer.finish();
+            if (reader.storageError() != null) {
+                throw cannotStore(reader.storageError());
+            }
+            RawContent content;
+            try {
+                content = buffer.finish();
+            } catch (IOException e) {
+                throw cannotStore(e);
+            }
             Envelope envelope = new Envelope(s.helo(), t.mailFrom, t.mailParameters, t.recipients,
                     t.recipientParameters, Instant.now());
-            s.sink().deliver(envelope, content);
+            try {
+                s.sink().deliver(envelope, content);
+            } catch (RuntimeException e) {
+                content.release();
+                throw cannotStore(e);
+            }
             s.reply(Reply.of(250, "2.0.0", "OK: message " + s.nextMessageId() + " stored, " + content.size()
                     + " octets"));
         }
+    }
+
+    private static ReplyException cannotStore(Exception e) {
+        return new ReplyException(451, "4.3.0", "Cannot store the message (" + e + "); nothing was stored, try again");
     }
 }

@@ -23,6 +23,7 @@ final class DataReader {
     private long line = 1;
     private long firstBareLine;
     private String firstBareKind;
+    private IOException storageError;
 
     DataReader(SmtpInput input, ContentBuffer out, long maxSize) {
         this.input = input;
@@ -40,6 +41,11 @@ final class DataReader {
         return written;
     }
 
+    /** @return the error that stopped storing the content (the stream was still read to its end), or null */
+    IOException storageError() {
+        return storageError;
+    }
+
     /** @return "LF" or "CR" for the first bare line ending seen, or null if every line ended in CRLF */
     String bareLineEnding() {
         return firstBareKind;
@@ -53,7 +59,8 @@ final class DataReader {
     /**
      * Reads to the end of the message.
      *
-     * @throws IOException if the connection fails or ends before the terminator
+     * @throws IOException if the connection fails or ends before the terminator (a failure to store the content is
+     *     not thrown but kept for {@link #storageError()}, so the stream is still read to its end)
      */
     void read() throws IOException {
         int state = LINE_START;
@@ -149,13 +156,17 @@ final class DataReader {
             return;
         }
         written += len;
-        if (tooLarge) {
+        if (tooLarge || storageError != null) {
             return;
         }
         if (maxSize > 0 && written > maxSize) {
             tooLarge = true;
             return;
         }
-        out.write(b, off, len);
+        try {
+            out.write(b, off, len);
+        } catch (IOException e) {
+            storageError = e;
+        }
     }
 }

@@ -17,6 +17,8 @@ public record Reply(int code, String enhanced, List<String> lines) {
     static final Reply BYE = of(221, "2.0.0", "Bye");
     static final Reply START_DATA = new Reply(354, null, List.of("End data with <CR><LF>.<CR><LF>"));
     static final Reply VRFY_CANNOT = of(252, "2.5.0", "Cannot VRFY user, but will accept message and attempt delivery");
+    static final Reply BARE_LF_COMMAND = of(500, "5.5.2", "Error: command line ended in a bare <LF>; SMTP lines end"
+            + " with <CR><LF> (RFC 5321 section 2.3.8), or set lenientLineEndings");
     static final Reply LINE_TOO_LONG = of(500, "5.5.2", "Error: command line too long");
     static final Reply SHUTTING_DOWN = of(421, "4.3.2", "Service shutting down, closing connection");
     static final Reply IDLE_TIMEOUT = of(421, "4.4.2", "Idle timeout, closing connection");
@@ -24,7 +26,6 @@ public record Reply(int code, String enhanced, List<String> lines) {
     static final Reply NEED_MAIL = of(503, "5.5.1", "Error: need MAIL command");
     static final Reply NEED_RCPT = of(503, "5.5.1", "Error: need RCPT command");
     static final Reply NESTED_MAIL = of(503, "5.5.1", "Error: nested MAIL command; send RSET first");
-    static final Reply TOO_MANY_RECIPIENTS = of(452, "4.5.3", "Too many recipients");
     static final Reply NOT_IMPLEMENTED = of(502, "5.5.1", "Command not implemented");
 
     /** Validates and copies the lines. */
@@ -32,7 +33,8 @@ public record Reply(int code, String enhanced, List<String> lines) {
         if (code < 200 || code > 599) {
             throw new IllegalArgumentException("reply code must be 200..599, was " + code);
         }
-        lines = List.copyOf(lines);
+        // a line break inside a text line would end the reply early and desynchronise the client
+        lines = lines.stream().map(l -> l.replace('\r', ' ').replace('\n', ' ')).toList();
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("a reply needs at least one line of text");
         }

@@ -6,8 +6,12 @@ final class ReplyException extends Exception {
     private final transient Reply reply;
 
     ReplyException(int code, String enhanced, String text) {
-        super(code + " " + enhanced + " " + text, null, false, false);
-        this.reply = Reply.of(code, enhanced, text);
+        this(Reply.of(code, enhanced, text));
+    }
+
+    ReplyException(Reply reply) {
+        super(reply.toString(), null, false, false);
+        this.reply = reply;
     }
 
     Reply reply() {

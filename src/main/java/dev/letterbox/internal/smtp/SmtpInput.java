@@ -21,6 +21,7 @@ final class SmtpInput {
     int pos;
     int limit;
     private byte[] line = new byte[512];
+    private boolean bareLf;
 
     /**
      * @param in the socket's input
@@ -45,6 +46,11 @@ final class SmtpInput {
         }
         pos = 0;
         limit = n;
+    }
+
+    /** @return true if the last command line read ended in a bare LF instead of CRLF */
+    boolean lastLineEndedInBareLf() {
+        return bareLf;
     }
 
     /**
@@ -92,7 +98,8 @@ final class SmtpInput {
                 if (tooLong) {
                     return TOO_LONG;
                 }
-                if (len > 0 && line[len - 1] == '\r') {
+                bareLf = len == 0 || line[len - 1] != '\r';
+                if (!bareLf) {
                     len--;
                 } else if (len + 2 > max) {
                     return TOO_LONG;

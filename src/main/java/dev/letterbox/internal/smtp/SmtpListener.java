@@ -131,10 +131,10 @@ public final class SmtpListener implements AutoCloseable {
 
     /**
      * Stops accepting, answers {@code 421 4.3.2} to every live session, closes every socket and waits for every
-     * thread to end. Idempotent.
+     * thread to end. Idempotent; a concurrent second call returns only when the first has finished.
      */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed) {
             return;
         }

@@ -79,6 +79,10 @@ final class SmtpSession implements Runnable {
             reply(Reply.LINE_TOO_LONG);
             return;
         }
+        if (input.lastLineEndedInBareLf() && !options.lenientLineEndings()) {
+            reply(Reply.BARE_LF_COMMAND);
+            return;
+        }
         int space = line.indexOf(' ');
         String verb = (space < 0 ? line : line.substring(0, space)).toUpperCase(Locale.ROOT);
         String argument = space < 0 ? "" : line.substring(space + 1);

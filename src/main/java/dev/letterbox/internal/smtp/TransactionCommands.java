@@ -9,10 +9,10 @@ final class TransactionCommands {
 
     static void mail(SmtpSession s, String arg) throws ReplyException {
         if (s.helo() == null) {
-            throw new ReplyException(503, "5.5.1", "Error: send EHLO or HELO first");
+            throw new ReplyException(Reply.NEED_HELO);
         }
         if (s.transaction() != null) {
-            throw new ReplyException(503, "5.5.1", "Error: nested MAIL command; send RSET first");
+            throw new ReplyException(Reply.NESTED_MAIL);
         }
         String rest = afterKeyword(arg, "FROM:", "MAIL FROM:<address>");
         PathParser.Path path = PathParser.REVERSE.parse(rest, true);
@@ -23,6 +23,10 @@ final class TransactionCommands {
                 case "SIZE" -> checkSize(s, p.getValue());
                 case "BODY" -> {
                     String v = p.getValue().toUpperCase(java.util.Locale.ROOT);
+                    if (v.equals("BINARYMIME")) {
+                        throw new ReplyException(555, "5.5.4", "BODY=BINARYMIME not implemented: it needs CHUNKING,"
+                                + " which this server does not offer; send BODY=8BITMIME");
+                    }
                     if (!v.equals("7BIT") && !v.equals("8BITMIME")) {
                         throw new ReplyException(501, "5.5.4", "Syntax error: BODY must be 7BIT or 8BITMIME, was "
                                 + p.getValue());
@@ -46,7 +50,7 @@ final class TransactionCommands {
     static void rcpt(SmtpSession s, String arg) throws ReplyException {
         Transaction t = s.transaction();
         if (t == null) {
-            throw new ReplyException(503, "5.5.1", "Error: need MAIL command");
+            throw new ReplyException(Reply.NEED_MAIL);
         }
         String rest = afterKeyword(arg, "TO:", "RCPT TO:<address>");
         PathParser.Path path = PathParser.FORWARD.parse(rest, false);
@@ -81,18 +85,14 @@ final class TransactionCommands {
     }
 
     private static void checkSize(SmtpSession s, String value) throws ReplyException {
-        long size;
-        try {
-            size = value.matches("[0-9]{1,19}") ? Long.parseLong(value) : -1;
-        } catch (NumberFormatException e) {
-            size = -1;
-        }
-        if (size < 0) {
-            throw new ReplyException(501, "5.5.4", "Syntax error: SIZE must be a number of octets, was " + value);
+        // RFC 1870: size-value ::= 1*20DIGIT; a value beyond a long is larger than any limit
+        if (!value.matches("[0-9]{1,20}")) {
+            throw new ReplyException(501, "5.5.4", "Syntax error: SIZE must be a number of octets (1 to 20 digits),"
+                    + " was " + value);
         }
         long max = s.options().maxMessageSize();
-        if (max > 0 && size > max) {
-            throw new ReplyException(552, "5.3.4", "Message size " + size + " exceeds the fixed maximum of " + max
+        if (max > 0 && new java.math.BigInteger(value).compareTo(java.math.BigInteger.valueOf(max)) > 0) {
+            throw new ReplyException(552, "5.3.4", "Message size " + value + " exceeds the fixed maximum of " + max
                     + " octets");
         }
     }

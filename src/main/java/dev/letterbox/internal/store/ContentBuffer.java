@@ -71,12 +71,14 @@ public final class ContentBuffer implements AutoCloseable {
      * @throws IOException if the temporary file cannot be completed
      */
     public RawContent finish() throws IOException {
-        finished = true;
         if (fileOut == null) {
+            finished = true;
             return new RawContent.InMemory(heap, heapLength);
         }
         fileOut.close();
-        return new RawContent.InFile(file, size);
+        RawContent content = new RawContent.InFile(file, size);
+        finished = true;
+        return content;
     }
 
     /** Discards the content unless it was handed over; deletes the temporary file if there is one. */

@@ -27,6 +27,28 @@ class CommandSyntaxTest {
     }
 
     @Test
+    void commandLineEndingInBareLfIsRefusedAndTheSessionGoesOn() {
+        try (SmtpTestClient c = connectEhlo()) {
+            c.send("NOOP\n");
+            c.read().assertReply(500, "5.5.2").assertTextContains("bare <LF>");
+
+            c.command("NOOP").assertReply(250, "2.0.0");
+        }
+    }
+
+    @Test
+    void commandLineEndingInBareLfIsAcceptedWithLenientLineEndings() {
+        try (SmtpServer lenient = SmtpServer.start(ServerOptions.builder().lenientLineEndings(true).build());
+             SmtpTestClient c = SmtpTestClient.connect(lenient.host(), lenient.port())) {
+            c.expect(220);
+            c.send("EHLO client.example\n");
+            c.read().assertCode(250);
+            c.send("NOOP\n");
+            c.read().assertReply(250, "2.0.0");
+        }
+    }
+
+    @Test
     void unknownCommandIsAnswered500() {
         try (SmtpTestClient c = connectEhlo()) {
             c.command("FROB now").assertReply(500, "5.5.2").assertTextContains("FROB");

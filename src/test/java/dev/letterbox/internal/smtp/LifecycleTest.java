@@ -18,7 +18,9 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -105,6 +107,61 @@ class LifecycleTest {
             c.read().assertReply(421, "4.3.2");
         }
         assertThat(delivered).extracting(Envelope::recipients).containsExactly(List.of("whole@example.com"));
+    }
+
+    @Test
+    void failingStoreIsAnswered451AndNothingAcknowledgedIsLost() {
+        List<String> stored = new CopyOnWriteArrayList<>();
+        List<Boolean> failNext = new CopyOnWriteArrayList<>(List.of(true));
+        SmtpListener listener = SmtpListener.start(ServerOptions.defaults(), (Envelope e, RawContent content) -> {
+            if (!failNext.isEmpty() && failNext.remove(0)) {
+                throw new IllegalStateException("disk full");
+            }
+            stored.add(e.recipients().get(0));
+            content.release();
+        });
+        try (SmtpTestClient c = SmtpTestClient.connectEhlo(listener.host(), listener.port())) {
+            c.sendMessage("a@example.com", List.of("first@example.com"), "Subject: one\r\n\r\nx")
+                    .assertReply(451, "4.3.0").assertTextContains("disk full").assertTextContains("nothing was stored");
+
+            c.sendMessage("a@example.com", List.of("second@example.com"), "Subject: two\r\n\r\nx")
+                    .assertReply(250, "2.0.0");
+        } finally {
+            listener.close();
+        }
+        assertThat(stored).containsExactly("second@example.com");
+    }
+
+    @Test
+    void concurrentClosesBothReturnOnlyWhenEveryThreadIsGone() throws Exception {
+        SmtpServer server = SmtpServer.start();
+        int port = server.port();
+        try (SmtpTestClient c = SmtpTestClient.connectEhlo(server.host(), port)) {
+            CountDownLatch go = new CountDownLatch(1);
+            CompletableFuture<List<Thread>> other =
+                    CompletableFuture.supplyAsync(() -> {
+                        awaitQuietly(go);
+                        server.close();
+                        return ServerThreads.of(port);
+                    });
+
+            go.countDown();
+            server.close();
+            List<Thread> aliveAfterThisClose = ServerThreads.of(port);
+
+            assertThat(aliveAfterThisClose).isEmpty();
+            assertThat(other.get(15, TimeUnit.SECONDS)).isEmpty();
+            c.read().assertReply(421, "4.3.2");
+            c.assertClosedByServer();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

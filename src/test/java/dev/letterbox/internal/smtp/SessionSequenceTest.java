@@ -223,7 +223,7 @@ class SessionSequenceTest {
     @Test
     void idleSessionGets421AndIsClosed() {
         try (SmtpServer impatient = SmtpServer.start(ServerOptions.builder()
-                .idleTimeout(Duration.ofMillis(300)).build());
+                .idleTimeout(Duration.ofSeconds(1)).build());
              SmtpTestClient c = SmtpTestClient.connectEhlo(impatient.host(), impatient.port())) {
             // when the client says nothing more, the next reply comes unprompted after the idle timeout
 

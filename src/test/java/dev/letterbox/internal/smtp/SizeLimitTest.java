@@ -103,10 +103,40 @@ class SizeLimitTest {
     }
 
     @Test
-    void bodyBinaryMimeIsAnswered501() {
+    void bodyBinaryMimeIsNotImplementedWithoutChunking() {
         try (SmtpTestClient c = connectEhlo()) {
-            c.command("MAIL FROM:<a@example.com> BODY=BINARYMIME").assertReply(501, "5.5.4")
-                    .assertTextContains("BODY");
+            c.command("MAIL FROM:<a@example.com> BODY=BINARYMIME").assertReply(555, "5.5.4")
+                    .assertTextContains("BINARYMIME").assertTextContains("CHUNKING");
+        }
+    }
+
+    @Test
+    void unknownBodyValueIsASyntaxError() {
+        try (SmtpTestClient c = connectEhlo()) {
+            c.command("MAIL FROM:<a@example.com> BODY=9BIT").assertReply(501, "5.5.4").assertTextContains("BODY");
+        }
+    }
+
+    @Test
+    void twentyDigitSizeAboveTheLimitIsRefusedAsTooLarge() {
+        try (SmtpTestClient c = connectEhlo()) {
+            c.command("MAIL FROM:<a@example.com> SIZE=99999999999999999999").assertReply(552, "5.3.4");
+        }
+    }
+
+    @Test
+    void twentyDigitSizeIsAcceptedWithoutALimit() {
+        try (SmtpServer unlimited = SmtpServer.start();
+             SmtpTestClient c = SmtpTestClient.connectEhlo(unlimited.host(), unlimited.port())) {
+            c.command("MAIL FROM:<a@example.com> SIZE=99999999999999999999").assertCode(250);
+        }
+    }
+
+    @Test
+    void sizeOfTwentyOneDigitsIsASyntaxError() {
+        try (SmtpTestClient c = connectEhlo()) {
+            c.command("MAIL FROM:<a@example.com> SIZE=123456789012345678901").assertReply(501, "5.5.4")
+                    .assertTextContains("SIZE");
         }
     }
 
