@@ -49,6 +49,10 @@ final class PathParser {
             throw new ReplyException(501, "5.5.4", "Syntax error: missing '>' after the " + kind + " address");
         }
         String path = s.substring(1, close);
+        if (utf8Length(s.substring(0, close + 1)) > 256) {
+            throw new ReplyException(501, addressCode, "Bad " + kind
+                    + " address: path longer than 256 octets (RFC 5321 section 4.5.3.1.3)");
+        }
         Map<String, String> params = parameters(s.substring(close + 1));
         if (path.isEmpty()) {
             if (!allowNull) {
@@ -81,7 +85,7 @@ final class PathParser {
         if (local.isEmpty()) {
             throw bad("empty local part");
         }
-        if (local.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 64) {
+        if (utf8Length(local) > 64) {
             throw new ReplyException(553, addressCode, "Bad " + kind
                     + " address: local part longer than 64 octets (RFC 5321 section 4.5.3.1.1)");
         }
@@ -126,6 +130,9 @@ final class PathParser {
         if (domain.isEmpty()) {
             throw bad("empty domain");
         }
+        if (utf8Length(domain) > 255) {
+            throw bad("domain longer than 255 octets (RFC 5321 section 4.5.3.1.2)");
+        }
         if (domain.charAt(0) == '[') {
             if (domain.charAt(domain.length() - 1) != ']' || domain.length() < 3) {
                 throw bad("address literal \"" + domain + "\" must look like [192.0.2.1] or [IPv6:2001:db8::1]");
@@ -142,6 +149,9 @@ final class PathParser {
         for (String label : domain.split("\\.", -1)) {
             if (label.isEmpty()) {
                 throw bad("domain \"" + domain + "\" has an empty label");
+            }
+            if (utf8Length(label) > 63) {
+                throw bad("domain label longer than 63 octets (RFC 1035 section 2.3.4)");
             }
             if (label.startsWith("-") || label.endsWith("-")) {
                 throw bad("domain label \"" + label + "\" starts or ends with '-'");
@@ -190,6 +200,10 @@ final class PathParser {
 
     private ReplyException bad(String why) {
         return new ReplyException(501, addressCode, "Bad " + kind + " address syntax: " + why);
+    }
+
+    private static int utf8Length(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
     private static int closingBracket(String s) {

@@ -64,6 +64,33 @@ class AddressTest {
     }
 
     @Test
+    void localPartOfSixtyFourOctetsIsAcceptedAndSixtyFiveRefused() {
+        try (SmtpTestClient c = connectEhlo()) {
+            c.command("MAIL FROM:<" + "a".repeat(64) + "@example.com>").assertCode(250);
+            c.command("RCPT TO:<" + "b".repeat(65) + "@example.com>").assertReply(553, "5.1.3")
+                    .assertTextContains("64 octets");
+        }
+    }
+
+    @Test
+    void domainLabelOverSixtyThreeOctetsIsRefused() {
+        try (SmtpTestClient c = connectEhlo()) {
+            c.command("MAIL FROM:<a@" + "x".repeat(64) + ".example>").assertReply(501, "5.1.7")
+                    .assertTextContains("63 octets");
+        }
+    }
+
+    @Test
+    void pathOverTwoHundredFiftySixOctetsIsRefused() {
+        String domain = ("d".repeat(60) + ".").repeat(4) + "example";
+        try (SmtpTestClient c = connectEhlo()) {
+            c.command("MAIL FROM:<a@example.com>").assertCode(250);
+            c.command("RCPT TO:<" + "r".repeat(10) + "@" + domain + ">").assertReply(501, "5.1.3")
+                    .assertTextContains("256 octets");
+        }
+    }
+
+    @Test
     void nullReversePathIsAccepted() {
         try (SmtpTestClient c = connectEhlo()) {
             Envelope envelope = deliver(c, "<>", "<b@example.com>");
