@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.OffsetDateTime;
@@ -34,6 +35,7 @@ public final class ReceivedMessage {
     private final RawContent content;
     private final Object parseLock = new Object();
     private volatile MimeParsing.Parsed parsed;
+    private boolean released; // guarded by parseLock
     private final Lazy<MessageView> view = new Lazy<>(() -> MessageView.of(mimeMessage()));
     private final Lazy<List<Attachment>> attachments = new Lazy<>(() -> wrap(view().attachments()));
     private final Lazy<List<Attachment>> inlineParts = new Lazy<>(() -> wrap(view().inlineParts()));
@@ -80,6 +82,8 @@ public final class ReceivedMessage {
      *
      * @return the parsed message, the same object on every call
      * @throws IllegalStateException if jakarta.mail cannot parse it
+     * @throws java.io.UncheckedIOException if the message is held in a temporary file (above the spill threshold),
+     *     was not parsed yet, and the mailbox was cleared or the server closed since
      */
     public MimeMessage mimeMessage() {
         MimeParsing.Parsed p = parsed;
@@ -87,6 +91,7 @@ public final class ReceivedMessage {
             synchronized (parseLock) {
                 p = parsed;
                 if (p == null) {
+                    refuseIfReleased();
                     p = MimeParsing.parse(content);
                     parsed = p;
                 }
@@ -322,9 +327,13 @@ public final class ReceivedMessage {
         return List.copyOf(out);
     }
 
-    /** Frees the content (closes the parsed view's file and deletes the temporary file). */
+    /**
+     * Frees the content: closes the parsed view's file and deletes the temporary file. Under the parse lock, so a
+     * first parse either finishes before (and its file is closed here) or fails after.
+     */
     void release() {
         synchronized (parseLock) {
+            released = true;
             if (parsed != null) {
                 try {
                     parsed.source().close();
@@ -332,8 +341,18 @@ public final class ReceivedMessage {
                     // deleting the file next is all that matters
                 }
             }
+            content.release();
         }
-        content.release();
+    }
+
+    // A message on the heap stays readable after release (as raw() does); one in a file is gone with the file.
+    private void refuseIfReleased() {
+        if (released && content.file() != null) {
+            String message = "the captured message (" + size() + " octets, kept in the temporary file " + content.file()
+                    + ") was deleted when the mailbox was cleared or the server closed; read what you need from it"
+                    + " before that";
+            throw new UncheckedIOException(message, new NoSuchFileException(content.file().toString()));
+        }
     }
 
     /**
