@@ -1,5 +1,6 @@
 package dev.letterbox;
 
+import dev.letterbox.internal.diagnostics.MessageDescription;
 import dev.letterbox.internal.mime.Lazy;
 import dev.letterbox.internal.mime.MessageView;
 import dev.letterbox.internal.mime.MimeNode;
@@ -355,27 +356,8 @@ public final class ReceivedMessage {
         }
     }
 
-    /**
-     * Summarises the message for failure messages: envelope sender and recipients, From and Subject.
-     *
-     * @return one line
-     */
-    String summary() {
-        String subject;
-        String from;
-        try {
-            subject = subject();
-            from = from();
-        } catch (RuntimeException e) {
-            subject = "<unparseable: " + e.getMessage() + ">";
-            from = "?";
-        }
-        return "from=<" + envelope.mailFrom() + "> to=" + envelope.recipients() + " From: " + from
-                + " Subject: " + subject + " (" + size() + " octets)";
-    }
-
     @Override
     public String toString() {
-        return "ReceivedMessage{" + summary() + "}";
+        return "ReceivedMessage{" + MessageDescription.oneLine(this) + "}";
     }
 }
