@@ -137,6 +137,7 @@ public final class Mailbox {
      * @return the message
      * @throws AssertionError if none arrives in time; its message lists what did arrive
      * @throws IllegalStateException if the waiting thread is interrupted
+     * @throws NullPointerException if timeout is null
      */
     public ReceivedMessage awaitMessage(Duration timeout) {
         lock.lock();
@@ -170,6 +171,8 @@ public final class Mailbox {
      * @return a snapshot of every message received so far (at least {@code count}), oldest first
      * @throws AssertionError if fewer arrive in time; its message lists what did arrive
      * @throws IllegalArgumentException if count is negative
+     * @throws IllegalStateException if the waiting thread is interrupted
+     * @throws NullPointerException if timeout is null
      */
     public List<ReceivedMessage> awaitMessages(int count, Duration timeout) {
         if (count < 0) {

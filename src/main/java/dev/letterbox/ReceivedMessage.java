@@ -26,6 +26,10 @@ import java.util.Set;
  * One message the server accepted with a 250 reply: its {@link Envelope} and its octets exactly as received (after
  * dot-unstuffing). The parsed form is made lazily, once, the first time a test asks for it.
  *
+ * <p>An accessor for one value returns null when the message has none (such as {@link #subject()} or
+ * {@link #textBody()}); an accessor for several values returns an empty list, never null. {@link Envelope} and
+ * {@link Attachment} follow the same rule.
+ *
  * <p>The octets of a large message live in a temporary file that is deleted when the mailbox is cleared or the server
  * closed; read what you need before that.
  */

@@ -176,7 +176,8 @@ class ReceivedMessageModelTest {
         assertThat(m.attachments()).singleElement().satisfies(a -> {
             assertThat(a.fileName()).isEqualTo("invoice.eml");
             assertThat(a.contentType().mimeType()).isEqualTo("message/rfc822");
-            ReceivedMessage inner = a.attachedMessage().orElseThrow();
+            ReceivedMessage inner = a.attachedMessage();
+            assertThat(inner).isSameAs(a.attachedMessage());
             assertThat(inner.subject()).isEqualTo("Invoice");
             assertThat(inner.textBody()).isEqualTo("Your invoice.");
             assertThat(inner.attachments()).extracting(Attachment::fileName).containsExactly("invoice.pdf");
@@ -185,6 +186,13 @@ class ReceivedMessageModelTest {
         assertThat(m.textBody()).isEqualTo("See below.");
         assertThat(m.structure()).contains("message/rfc822, attachment, \"invoice.eml\"")
                 .contains("\n      application/pdf, attachment, \"invoice.pdf\"");
+    }
+
+    @Test
+    void aPartThatIsNotAMessageHasNoAttachedMessage() {
+        ReceivedMessage m = deliver(server, "billing@example.com", List.of("ann@example.com"), Corpus.ATTACHMENTS);
+
+        assertThat(m.attachments()).isNotEmpty().allSatisfy(a -> assertThat(a.attachedMessage()).isNull());
     }
 
     @Test
