@@ -278,7 +278,7 @@ class ReceivedMessageModelTest {
     }
 
     @Test
-    void parsedViewIsBuiltOnceAndShared() {
+    void repeatedAccessReturnsTheSameParsedObjects() {
         ReceivedMessage m = plain();
 
         assertThat(m.attachments()).isSameAs(m.attachments());
