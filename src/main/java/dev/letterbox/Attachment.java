@@ -6,26 +6,23 @@ import dev.letterbox.internal.store.RawContent;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * One attachment or inline part of a {@link ReceivedMessage}: its file name, content type, Content-ID, disposition and
  * body. The body is not read until asked for: {@link #openStream()} streams it from the captured content (a large
- * message stays in its temporary file), {@link #bytes()} and {@link #text()} read it whole.
+ * message stays in its temporary file), {@link #bytes()} and {@link #text()} read it whole. As in
+ * {@link ReceivedMessage}, an accessor for one value returns null when the part has none.
  */
 public final class Attachment {
     private final MimeNode node;
-    private final Lazy<Optional<ReceivedMessage>> attachedMessage;
+    private final Lazy<ReceivedMessage> attachedMessage; // null unless this is a message/rfc822 part
 
     Attachment(MimeNode node, Envelope outer) {
         this.node = node;
-        this.attachedMessage = new Lazy<>(() -> {
-            if (node.attachedMessage() == null) {
-                return Optional.empty();
-            }
+        this.attachedMessage = node.attachedMessage() == null ? null : new Lazy<>(() -> {
             Envelope inner = new Envelope(outer.helo(), outer.mailFrom(), outer.mailParameters(), List.of(),
                     Map.of(), outer.receivedAt());
-            return Optional.of(new ReceivedMessage(inner, RawContent.InMemory.of(node.bytes())));
+            return new ReceivedMessage(inner, RawContent.InMemory.of(node.bytes()));
         });
     }
 
@@ -114,10 +111,10 @@ public final class Attachment {
      * Its envelope is the enclosing message's envelope without recipients, so its {@code bcc()} is empty. Its
      * attachments are its own: they are not listed among the enclosing message's attachments.
      *
-     * @return the attached message, or empty if this part is not a message/rfc822 part
+     * @return the attached message, the same object on every call, or null if this part is not a message/rfc822 part
      */
-    public Optional<ReceivedMessage> attachedMessage() {
-        return attachedMessage.get();
+    public ReceivedMessage attachedMessage() {
+        return attachedMessage == null ? null : attachedMessage.get();
     }
 
     /** @return a one-line description: file name, content type, disposition, Content-ID */

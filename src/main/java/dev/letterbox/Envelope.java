@@ -12,6 +12,10 @@ import java.util.Objects;
  * What the SMTP client said about one message outside its content: the HELO/EHLO name, the reverse path (MAIL FROM)
  * with its parameters, and every accepted recipient (RCPT TO, so Bcc recipients too) with theirs.
  *
+ * <p>Like {@link ReceivedMessage}, an accessor for one value returns null when it is absent (such as
+ * {@link #mailParameter(String)} for a parameter the client did not give), and an accessor for several values returns
+ * an empty list or map, never null.
+ *
  * @param helo the name the client gave in EHLO or HELO
  * @param mailFrom the reverse path without angle brackets; empty for the null reverse path {@code <>}
  * @param mailParameters the MAIL parameters by upper-cased keyword, in order; a parameter without value maps to ""
@@ -52,20 +56,31 @@ public record Envelope(String helo, String mailFrom, Map<String, String> mailPar
      *
      * @param keyword the parameter keyword, in any case (for example {@code "SIZE"} or {@code "BODY"})
      * @return the value, "" for a parameter without value, or null if the client did not give it
+     * @throws NullPointerException if keyword is null
      */
     public String mailParameter(String keyword) {
+        Objects.requireNonNull(keyword, "keyword");
         return mailParameters.get(keyword.toUpperCase(java.util.Locale.ROOT));
     }
 
     /**
-     * Returns the RCPT parameters given with one recipient.
+     * Returns the RCPT parameters given with one recipient. The address is compared ignoring case, as
+     * {@link Mailbox#messagesTo(String)} does; if the client gave the same address in several spellings, the exact
+     * spelling wins, else the first one given.
      *
-     * @param recipient a recipient as in {@link #recipients()}
+     * @param recipient a recipient as in {@link #recipients()}, in any case
      * @return the parameters, empty if none were given
      * @throws IllegalArgumentException if the recipient is not in this envelope
+     * @throws NullPointerException if recipient is null
      */
     public Map<String, String> recipientParameters(String recipient) {
+        Objects.requireNonNull(recipient, "recipient");
         Map<String, String> p = recipientParameters.get(recipient);
+        for (int i = 0; p == null && i < recipients.size(); i++) {
+            if (recipients.get(i).equalsIgnoreCase(recipient)) {
+                p = recipientParameters.get(recipients.get(i));
+            }
+        }
         if (p == null) {
             throw new IllegalArgumentException("'" + recipient + "' is not a recipient of this envelope; recipients: "
                     + recipients);

@@ -1,5 +1,6 @@
 package dev.letterbox;
 
+import dev.letterbox.internal.diagnostics.MessageDescription;
 import jakarta.mail.Session;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -136,11 +137,12 @@ public final class Mailbox {
      * @return the message
      * @throws AssertionError if none arrives in time; its message lists what did arrive
      * @throws IllegalStateException if the waiting thread is interrupted
+     * @throws NullPointerException if timeout is null
      */
     public ReceivedMessage awaitMessage(Duration timeout) {
         lock.lock();
         try {
-            awaitCount(awaited + 1, timeout, "message #" + (awaited + 1));
+            awaitCount(awaited + 1, timeout, "message " + MessageDescription.index(awaited));
             return messages.get(awaited++);
         } finally {
             lock.unlock();
@@ -169,6 +171,8 @@ public final class Mailbox {
      * @return a snapshot of every message received so far (at least {@code count}), oldest first
      * @throws AssertionError if fewer arrive in time; its message lists what did arrive
      * @throws IllegalArgumentException if count is negative
+     * @throws IllegalStateException if the waiting thread is interrupted
+     * @throws NullPointerException if timeout is null
      */
     public List<ReceivedMessage> awaitMessages(int count, Duration timeout) {
         if (count < 0) {
@@ -215,8 +219,8 @@ public final class Mailbox {
                 int extra = messages.size() - awaited;
                 throw new AssertionError("Expected no more messages at " + host() + ":" + port() + " than the "
                         + awaited + " awaited, but " + extra + " more arrived"
-                        + " (quiet period " + format(quietPeriod) + "); received " + messages.size() + ":"
-                        + System.lineSeparator() + describe(List.copyOf(messages)));
+                        + " (quiet period " + format(quietPeriod) + "); received " + messages.size() + ":\n"
+                        + MessageDescription.list(messages, "  "));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -241,12 +245,14 @@ public final class Mailbox {
     }
 
     /**
-     * Describes the messages received so far, one per line, for failure messages.
+     * Describes the messages received so far, one per line, for failure messages. Each line starts with the index of
+     * the message in {@link #messages()}, from {@code [0]}: {@code [0] from=<shop@example.com> to=[ann@example.com]
+     * From: shop@example.com Subject: Welcome (299 octets)}.
      *
-     * @return the description, or "no messages" when empty
+     * @return the description, or "(no messages)" when empty
      */
     public String describe() {
-        return describe(messages());
+        return MessageDescription.list(messages(), "  ");
     }
 
     @Override
@@ -271,8 +277,8 @@ public final class Mailbox {
             while (messages.size() < count) {
                 if (remaining <= 0) {
                     throw new AssertionError("Timed out after " + format(timeout) + " waiting for " + what
-                            + " at " + host() + ":" + port() + "; received " + messages.size() + ":"
-                            + System.lineSeparator() + describe(List.copyOf(messages)));
+                            + " at " + host() + ":" + port() + "; received " + messages.size() + ":\n"
+                            + MessageDescription.list(messages, "  "));
                 }
                 remaining = arrived.awaitNanos(remaining);
             }
@@ -280,20 +286,6 @@ public final class Mailbox {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for " + what, e);
         }
-    }
-
-    static String describe(List<ReceivedMessage> list) {
-        if (list.isEmpty()) {
-            return "  (no messages)";
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < list.size(); i++) {
-            if (i > 0) {
-                sb.append(System.lineSeparator());
-            }
-            sb.append("  ").append(i + 1).append(". ").append(list.get(i).summary());
-        }
-        return sb.toString();
     }
 
     private static String format(Duration d) {

@@ -1,5 +1,6 @@
 package dev.letterbox;
 
+import dev.letterbox.internal.diagnostics.MessageDescription;
 import dev.letterbox.internal.mime.Lazy;
 import dev.letterbox.internal.mime.MessageView;
 import dev.letterbox.internal.mime.MimeNode;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.OffsetDateTime;
@@ -24,6 +26,10 @@ import java.util.Set;
  * One message the server accepted with a 250 reply: its {@link Envelope} and its octets exactly as received (after
  * dot-unstuffing). The parsed form is made lazily, once, the first time a test asks for it.
  *
+ * <p>An accessor for one value returns null when the message has none (such as {@link #subject()} or
+ * {@link #textBody()}); an accessor for several values returns an empty list, never null. {@link Envelope} and
+ * {@link Attachment} follow the same rule.
+ *
  * <p>The octets of a large message live in a temporary file that is deleted when the mailbox is cleared or the server
  * closed; read what you need before that.
  */
@@ -34,6 +40,7 @@ public final class ReceivedMessage {
     private final RawContent content;
     private final Object parseLock = new Object();
     private volatile MimeParsing.Parsed parsed;
+    private boolean released; // guarded by parseLock
     private final Lazy<MessageView> view = new Lazy<>(() -> MessageView.of(mimeMessage()));
     private final Lazy<List<Attachment>> attachments = new Lazy<>(() -> wrap(view().attachments()));
     private final Lazy<List<Attachment>> inlineParts = new Lazy<>(() -> wrap(view().inlineParts()));
@@ -80,6 +87,8 @@ public final class ReceivedMessage {
      *
      * @return the parsed message, the same object on every call
      * @throws IllegalStateException if jakarta.mail cannot parse it
+     * @throws java.io.UncheckedIOException if the message is held in a temporary file (above the spill threshold),
+     *     was not parsed yet, and the mailbox was cleared or the server closed since
      */
     public MimeMessage mimeMessage() {
         MimeParsing.Parsed p = parsed;
@@ -87,6 +96,7 @@ public final class ReceivedMessage {
             synchronized (parseLock) {
                 p = parsed;
                 if (p == null) {
+                    refuseIfReleased();
                     p = MimeParsing.parse(content);
                     parsed = p;
                 }
@@ -322,9 +332,13 @@ public final class ReceivedMessage {
         return List.copyOf(out);
     }
 
-    /** Frees the content (closes the parsed view's file and deletes the temporary file). */
+    /**
+     * Frees the content: closes the parsed view's file and deletes the temporary file. Under the parse lock, so a
+     * first parse either finishes before (and its file is closed here) or fails after.
+     */
     void release() {
         synchronized (parseLock) {
+            released = true;
             if (parsed != null) {
                 try {
                     parsed.source().close();
@@ -332,31 +346,22 @@ public final class ReceivedMessage {
                     // deleting the file next is all that matters
                 }
             }
+            content.release();
         }
-        content.release();
     }
 
-    /**
-     * Summarises the message for failure messages: envelope sender and recipients, From and Subject.
-     *
-     * @return one line
-     */
-    String summary() {
-        String subject;
-        String from;
-        try {
-            subject = subject();
-            from = from();
-        } catch (RuntimeException e) {
-            subject = "<unparseable: " + e.getMessage() + ">";
-            from = "?";
+    // A message on the heap stays readable after release (as raw() does); one in a file is gone with the file.
+    private void refuseIfReleased() {
+        if (released && content.file() != null) {
+            String message = "the captured message (" + size() + " octets, kept in the temporary file " + content.file()
+                    + ") was deleted when the mailbox was cleared or the server closed; read what you need from it"
+                    + " before that";
+            throw new UncheckedIOException(message, new NoSuchFileException(content.file().toString()));
         }
-        return "from=<" + envelope.mailFrom() + "> to=" + envelope.recipients() + " From: " + from
-                + " Subject: " + subject + " (" + size() + " octets)";
     }
 
     @Override
     public String toString() {
-        return "ReceivedMessage{" + summary() + "}";
+        return "ReceivedMessage{" + MessageDescription.oneLine(this) + "}";
     }
 }

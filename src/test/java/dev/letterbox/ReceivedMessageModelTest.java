@@ -2,6 +2,7 @@ package dev.letterbox;
 
 import static dev.letterbox.testing.Smtp.deliver;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.letterbox.testing.Corpus;
 import dev.letterbox.testing.Smtp;
@@ -175,7 +176,8 @@ class ReceivedMessageModelTest {
         assertThat(m.attachments()).singleElement().satisfies(a -> {
             assertThat(a.fileName()).isEqualTo("invoice.eml");
             assertThat(a.contentType().mimeType()).isEqualTo("message/rfc822");
-            ReceivedMessage inner = a.attachedMessage().orElseThrow();
+            ReceivedMessage inner = a.attachedMessage();
+            assertThat(inner).isSameAs(a.attachedMessage());
             assertThat(inner.subject()).isEqualTo("Invoice");
             assertThat(inner.textBody()).isEqualTo("Your invoice.");
             assertThat(inner.attachments()).extracting(Attachment::fileName).containsExactly("invoice.pdf");
@@ -184,6 +186,13 @@ class ReceivedMessageModelTest {
         assertThat(m.textBody()).isEqualTo("See below.");
         assertThat(m.structure()).contains("message/rfc822, attachment, \"invoice.eml\"")
                 .contains("\n      application/pdf, attachment, \"invoice.pdf\"");
+    }
+
+    @Test
+    void aPartThatIsNotAMessageHasNoAttachedMessage() {
+        ReceivedMessage m = deliver(server, "billing@example.com", List.of("ann@example.com"), Corpus.ATTACHMENTS);
+
+        assertThat(m.attachments()).isNotEmpty().allSatisfy(a -> assertThat(a.attachedMessage()).isNull());
     }
 
     @Test
@@ -269,11 +278,76 @@ class ReceivedMessageModelTest {
     }
 
     @Test
-    void parsedViewIsBuiltOnceAndShared() {
+    void repeatedAccessReturnsTheSameParsedObjects() {
         ReceivedMessage m = plain();
 
         assertThat(m.attachments()).isSameAs(m.attachments());
         assertThat(m.mimeMessage()).isSameAs(m.mimeMessage());
         assertThat(m.textBody()).isSameAs(m.textBody());
+    }
+
+    @Test
+    void aLargeMessageNotParsedBeforeTheMailboxIsClearedFailsToParseSayingSo() {
+        try (SmtpServer own = SmtpServer.start(ServerOptions.builder().spillThreshold(1024).build())) {
+            ReceivedMessage m = deliver(own, "big@example.com", List.of("ann@example.com"), largePlainMessage());
+
+            own.mailbox().clear();
+
+            assertThatThrownBy(m::mimeMessage).isInstanceOf(java.io.UncheckedIOException.class)
+                    .hasMessageContaining("was deleted when the mailbox was cleared or the server closed; read what"
+                            + " you need from it before that");
+            assertThatThrownBy(m::subject).isInstanceOf(java.io.UncheckedIOException.class);
+        }
+    }
+
+    @Test
+    void aSmallMessageStaysReadableAfterTheMailboxIsCleared() {
+        try (SmtpServer own = SmtpServer.start(ServerOptions.builder().build())) {
+            ReceivedMessage m = deliver(own, "bounce@example.com", List.of("ann@example.com"), Corpus.PLAIN);
+
+            own.mailbox().clear();
+
+            assertThat(m.subject()).isEqualTo("Welcome, Ann ✔ and more");
+        }
+    }
+
+    @Test
+    void clearingWhileALargeMessageIsFirstParsedEitherParsesItOrFailsSayingItWasCleared() throws Exception {
+        try (SmtpServer own = SmtpServer.start(ServerOptions.builder().spillThreshold(1024).build())) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                for (int round = 0; round < 20; round++) {
+                    ReceivedMessage m = deliver(own, "big@example.com", List.of("ann@example.com"),
+                            largePlainMessage());
+                    java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                    java.util.concurrent.Future<Object> parse = pool.submit(() -> {
+                        together.await();
+                        try {
+                            return m.mimeMessage();
+                        } catch (java.io.UncheckedIOException e) {
+                            return e;
+                        }
+                    });
+                    pool.submit(() -> {
+                        together.await();
+                        own.mailbox().clear();
+                        return null;
+                    }).get();
+
+                    Object outcome = parse.get();
+                    if (outcome instanceof java.io.UncheckedIOException failure) {
+                        assertThat(failure).hasMessageContaining("was deleted when the mailbox was cleared");
+                    } else {
+                        assertThat(outcome).isSameAs(m.mimeMessage());
+                    }
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private static String largePlainMessage() {
+        return "From: big@example.com\nSubject: big\n\n" + "line of text\n".repeat(500);
     }
 }

@@ -164,7 +164,8 @@ public class MailboxAssert extends AbstractAssert<MailboxAssert, Mailbox> implem
             try {
                 requirements.accept(new ReceivedMessageAssert(messages.get(i)));
             } catch (AssertionError e) {
-                failures.add("message " + i + ":" + ReceivedMessageAssert.indent(e.getMessage().strip()));
+                failures.add("message " + MessageDescription.index(i) + ":"
+                        + ReceivedMessageAssert.indent(e.getMessage().strip()));
             }
         }
         if (!failures.isEmpty()) {

@@ -62,15 +62,17 @@ class MailboxAssertTest {
                           %s:%d
                         to have 3 messages
                         but had 2:
-                          0: from=<shop@example.com> to=[ann@example.com] From: shop@example.com Subject: Welcome
-                          1: from=<shop@example.com> to=[bob@example.com, audit@example.com] From: shop@example.com \
-                        Subject: Invoice""", server.host(), server.port()));
+                          [0] from=<shop@example.com> to=[ann@example.com] From: shop@example.com Subject: Welcome \
+                        (%d octets)
+                          [1] from=<shop@example.com> to=[bob@example.com, audit@example.com] From: shop@example.com \
+                        Subject: Invoice (%d octets)""", server.host(), server.port(), mailbox.messages().get(0).size(),
+                        mailbox.messages().get(1).size()));
     }
 
     @Test
     void singleMessageFailsOnSeveralAndOnNone() {
         assertThatThrownBy(() -> assertThat(mailbox).singleMessage())
-                .hasMessageContaining("to have a single message\nbut had 2:\n  0: from=<shop@example.com>");
+                .hasMessageContaining("to have a single message\nbut had 2:\n  [0] from=<shop@example.com>");
         assertThatThrownBy(() -> assertThat(empty.mailbox()).singleMessage())
                 .hasMessageContaining("to have a single message\nbut had 0:\n  (no messages)");
     }
@@ -78,7 +80,7 @@ class MailboxAssertTest {
     @Test
     void emptyFailureListsTheMessages() {
         assertThatThrownBy(() -> assertThat(mailbox).isEmpty())
-                .hasMessageContaining("to have 0 messages\nbut had 2:\n  0: ");
+                .hasMessageContaining("to have 0 messages\nbut had 2:\n  [0] ");
     }
 
     @Test
@@ -87,7 +89,7 @@ class MailboxAssertTest {
                 .hasMessageContaining("to have a message at index 2\nbut had 2:");
         assertThatThrownBy(() -> assertThat(mailbox).messageTo("carol@example.com"))
                 .hasMessageContaining("to have a message with envelope recipient <carol@example.com>\n"
-                        + "but none has; messages:\n  0: ");
+                        + "but none has; messages:\n  [0] ");
         assertThatThrownBy(() -> assertThat(mailbox).hasMessageTo("carol@example.com"))
                 .hasMessageContaining("Subject: Invoice");
     }
@@ -96,7 +98,7 @@ class MailboxAssertTest {
     void allMessagesReportsEveryFailingMessage() {
         assertThatThrownBy(() -> assertThat(mailbox).allMessages(m -> m.hasSubject("Welcome")))
                 .hasMessageContaining("to have only messages that satisfy the requirements\nbut 1 of 2 did not:\n"
-                        + "message 1:\n  Expecting actual message:")
+                        + "message [1]:\n  Expecting actual message:")
                 .hasMessageContaining("    \"Welcome\"\n  but was:\n    \"Invoice\"");
         assertThatThrownBy(() -> assertThat(empty.mailbox()).allMessages(m -> m.hasSubject("x")))
                 .hasMessageContaining("but had none:\n  (no messages)");

@@ -80,7 +80,8 @@ class ReceivedMessageAssertTest {
                 .isInstanceOf(AssertionError.class)
                 .hasMessage(String.format("""
                         %nExpecting actual message:
-                          from=<shop@example.com> to=[ann@example.com] From: shop@example.com Subject: Your order
+                          from=<shop@example.com> to=[ann@example.com] From: shop@example.com Subject: Your order \
+                        (%d octets)
                         to have subject:
                           "Your invoice"
                         but was:
@@ -97,7 +98,7 @@ class ReceivedMessageAssertTest {
                               multipart/related
                                 text/html; charset=UTF-8, quoted-printable, 224 octets as sent
                                 image/png, base64, cid:logo@shop, 12 octets as sent""",
-                        related.envelope().helo(), related.size()));
+                        related.size(), related.envelope().helo(), related.size()));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.letterbox.CaptureMail;
 import dev.letterbox.Mailbox;
+import dev.letterbox.SmtpServer;
 import jakarta.mail.Session;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -32,7 +33,7 @@ class AwaitingTest {
         assertThat(TestKit.failureMessages(results)).singleElement().asString()
                 .startsWith("AssertionError: Timed out after 200 ms waiting for 2 messages")
                 .contains("received 1:")
-                .contains("1. from=<shop@example.com> to=[ann@example.com] From: shop@example.com"
+                .contains("\n  [0] from=<shop@example.com> to=[ann@example.com] From: shop@example.com"
                         + " Subject: Welcome, Ann");
     }
 
@@ -76,7 +77,7 @@ class AwaitingTest {
                     .hasMessageStartingWith("Expected no more messages at " + mailbox.host() + ":" + mailbox.port()
                             + " than the 1 awaited, but 1 more arrived (quiet period 30 s); received 2:")
                     .hasMessageContaining("Subject: expected")
-                    .hasMessageContaining("2. from=<shop@example.com> to=[ann@example.com] From: shop@example.com"
+                    .hasMessageContaining("\n  [1] from=<shop@example.com> to=[ann@example.com] From: shop@example.com"
                             + " Subject: unexpected");
         }
 
@@ -96,5 +97,21 @@ class AwaitingTest {
     @Test
     void awaitingFollowsTheAwaitedCountAndNoMoreMessagesChecksAgainstIt() {
         TestKit.run(AsyncSenderFixture.class).testEvents().assertStatistics(s -> s.succeeded(4).failed(0));
+    }
+
+    @Test
+    void awaitTimeoutNamesTheMissingMessageByTheIndexThatDescribeAndMessagesUse() {
+        try (SmtpServer server = SmtpServer.start()) {
+            Mailbox mailbox = server.mailbox();
+            Mails.send(mailbox.session(), "ann@example.com", "first");
+            mailbox.awaitMessage();
+
+            assertThatThrownBy(() -> mailbox.awaitMessage(Duration.ofMillis(50)))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessage("Timed out after 50 ms waiting for message [1] at " + mailbox.host() + ":"
+                            + mailbox.port() + "; received 1:\n" + mailbox.describe());
+            assertThat(mailbox.describe()).isEqualTo("  [0] from=<shop@example.com> to=[ann@example.com] From:"
+                    + " shop@example.com Subject: first (" + mailbox.messages().get(0).size() + " octets)");
+        }
     }
 }

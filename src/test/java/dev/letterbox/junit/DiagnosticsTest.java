@@ -52,8 +52,8 @@ class DiagnosticsTest {
         results.testEvents().assertStatistics(s -> s.succeeded(1).failed(3));
         Path dir = root.resolve(FailingAndPassingFixture.class.getName())
                 .resolve("failsAfterSendingTwo");
-        assertThat(dir.resolve("01.eml")).content(StandardCharsets.UTF_8).contains("Subject: Welcome, Ann");
-        assertThat(dir.resolve("02.eml")).content(StandardCharsets.UTF_8).contains("Subject: Welcome, Bob");
+        assertThat(dir.resolve("00.eml")).content(StandardCharsets.UTF_8).contains("Subject: Welcome, Ann");
+        assertThat(dir.resolve("01.eml")).content(StandardCharsets.UTF_8).contains("Subject: Welcome, Bob");
         assertThat(dir.resolve("summary.txt")).content(StandardCharsets.UTF_8)
                 .startsWith("2 messages captured")
                 .contains("ann@example.com", "Welcome, Bob");
@@ -77,8 +77,8 @@ class DiagnosticsTest {
         TestKit.run(FailingAndPassingFixture.class, Map.of("letterbox.diagnostics.directory", root.toString()));
 
         Path cls = root.resolve(FailingAndPassingFixture.class.getName());
-        assertThat(cls.resolve("repeatedFailure-1").resolve("01.eml")).exists();
-        assertThat(cls.resolve("repeatedFailure-2").resolve("01.eml")).exists();
+        assertThat(cls.resolve("repeatedFailure-1").resolve("00.eml")).exists();
+        assertThat(cls.resolve("repeatedFailure-2").resolve("00.eml")).exists();
     }
 
     @Test

@@ -6,10 +6,15 @@ import dev.letterbox.CaptureMail;
 import dev.letterbox.CaptureMail.Lifecycle;
 import dev.letterbox.LetterboxExtension;
 import dev.letterbox.Mailbox;
+import jakarta.mail.Session;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /** Misuse is reported through JUnit with a message that names the problem and the fix. */
@@ -207,5 +212,88 @@ class MisuseTest {
                 "ExtensionConfigurationException: Letterbox needs JUnit to close its servers, but the configuration"
                         + " parameter junit.jupiter.extensions.store.close.autocloseable.enabled is false. Remove it"
                         + " or set it to true."));
+    }
+
+    private static final Map<String, String> PARALLEL_CONCURRENT = Map.of(
+            "junit.jupiter.execution.parallel.enabled", "true",
+            "junit.jupiter.execution.parallel.mode.default", "concurrent");
+
+    @Fixture
+    @CaptureMail(lifecycle = Lifecycle.PER_CLASS)
+    static class PerClassFixture {
+        @Test
+        void sendsToAnn(Mailbox mailbox, Session session) {
+            Mails.send(session, "ann@example.com", "to Ann");
+            assertThat(mailbox.awaitMessage().subject()).isEqualTo("to Ann");
+        }
+
+        @Test
+        void sendsToBob(Mailbox mailbox, Session session) {
+            Mails.send(session, "bob@example.com", "to Bob");
+            assertThat(mailbox.awaitMessage().subject()).isEqualTo("to Bob");
+        }
+
+        @Nested
+        class SharingTheServer {
+            @Test
+            void sendsToCarol(Mailbox mailbox, Session session) {
+                Mails.send(session, "carol@example.com", "to Carol");
+                assertThat(mailbox.awaitMessage().subject()).isEqualTo("to Carol");
+            }
+        }
+    }
+
+    @Test
+    void perClassServerWithConcurrentTestsIsRefusedBeforeAnyMailIsClearedIncludingNestedTests() {
+        EngineExecutionResults results = TestKit.run(PerClassFixture.class, PARALLEL_CONCURRENT);
+
+        results.testEvents().assertStatistics(s -> s.started(3).failed(3));
+        assertThat(TestKit.failureMessages(results)).hasSize(3).containsOnly("ExtensionConfigurationException:"
+                + " @CaptureMail on class PerClassFixture shares one server with every test of PerClassFixture and"
+                + " clears its mailbox before each test, but these tests run concurrently (JUnit parallel execution),"
+                + " so one test would delete the mail another is checking. Add @Execution(ExecutionMode.SAME_THREAD)"
+                + " to the class PerClassFixture, or use the per-test lifecycle (a server for each test, safe in"
+                + " parallel).");
+    }
+
+    @Fixture
+    @CaptureMail(lifecycle = Lifecycle.PER_CLASS)
+    @Execution(ExecutionMode.SAME_THREAD)
+    static class PerClassSameThreadFixture {
+        @Test
+        void sendsToAnn(Mailbox mailbox, Session session) {
+            Mails.send(session, "ann@example.com", "to Ann");
+            assertThat(mailbox.awaitMessage().subject()).isEqualTo("to Ann");
+        }
+
+        @Test
+        void sendsToBob(Mailbox mailbox, Session session) {
+            Mails.send(session, "bob@example.com", "to Bob");
+            assertThat(mailbox.awaitMessage().subject()).isEqualTo("to Bob");
+        }
+
+        @Nested
+        class SharingTheServer {
+            @Test
+            void sendsToCarol(Mailbox mailbox, Session session) {
+                Mails.send(session, "carol@example.com", "to Carol");
+                assertThat(mailbox.awaitMessage().subject()).isEqualTo("to Carol");
+            }
+        }
+    }
+
+    @Test
+    void perClassServerRunsUnderAConcurrentDefaultWhenTheClassRunsInTheSameThread() {
+        EngineExecutionResults results = TestKit.run(PerClassSameThreadFixture.class, PARALLEL_CONCURRENT);
+
+        results.testEvents().assertStatistics(s -> s.started(3).succeeded(3).failed(0));
+    }
+
+    @Test
+    void perClassServerRunsUnderAConcurrentDefaultWhenParallelExecutionIsDisabled() {
+        EngineExecutionResults results = TestKit.run(PerClassFixture.class,
+                Map.of("junit.jupiter.execution.parallel.mode.default", "concurrent"));
+
+        results.testEvents().assertStatistics(s -> s.started(3).succeeded(3).failed(0));
     }
 }

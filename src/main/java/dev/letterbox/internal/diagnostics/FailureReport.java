@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes what a failed test captured, for a person to open: each message as {@code NN.eml} (01, 02, ... in arrival
- * order, exactly the octets received) plus {@code summary.txt} with the envelope, key headers and MIME structure of
+ * Writes what a failed test captured, for a person to open: each message as {@code NN.eml} (00, 01, ... in arrival
+ * order, the index of {@code mailbox.messages().get(i)}; exactly the octets received) plus {@code summary.txt} with the envelope, key headers and MIME structure of
  * each. Stale {@code .eml} files and summary of an earlier run in the same directory are removed first.
  */
 public final class FailureReport {
@@ -54,8 +54,8 @@ public final class FailureReport {
             int width = Math.max(2, String.valueOf(messages.size()).length());
             for (int i = 0; i < messages.size(); i++) {
                 ReceivedMessage m = messages.get(i);
-                String name = String.format("%0" + width + "d.eml", i + 1);
-                summary.append('\n').append(name).append(" (index ").append(i).append(")\n");
+                String name = String.format("%0" + width + "d.eml", i);
+                summary.append('\n').append(MessageDescription.index(i)).append(' ').append(name).append('\n');
                 try {
                     Path eml = directory.resolve(name);
                     m.writeTo(eml);

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Describes a captured message for people reading a failure: envelope, key headers and MIME structure. Never throws:
- * a part that cannot be read is described as such.
+ * a part that cannot be read is described as such. This is the one place that formats messages for people; every
+ * list numbers them from {@code [0]}, the index of {@code mailbox.messages().get(i)} and {@code message(i)}.
  */
 public final class MessageDescription {
 
@@ -13,14 +14,14 @@ public final class MessageDescription {
     }
 
     /**
-     * Describes one message on one line: envelope sender and recipients, From and Subject.
+     * Describes one message on one line: envelope sender and recipients, From, Subject and size.
      *
      * @param m the message
      * @return the line
      */
     public static String oneLine(ReceivedMessage m) {
         return "from=<" + m.envelope().mailFrom() + "> to=" + m.envelope().recipients() + " From: "
-                + safe(m::from) + " Subject: " + safe(m::subject);
+                + safe(m::from) + " Subject: " + safe(m::subject) + " (" + m.size() + " octets)";
     }
 
     /**
@@ -50,7 +51,7 @@ public final class MessageDescription {
     }
 
     /**
-     * Describes a list of messages, one numbered line each.
+     * Describes a list of messages, one line each, numbered by {@link #index(int)}.
      *
      * @param messages the messages
      * @param indent the prefix of every line
@@ -65,9 +66,19 @@ public final class MessageDescription {
             if (i > 0) {
                 sb.append('\n');
             }
-            sb.append(indent).append(i).append(": ").append(oneLine(messages.get(i)));
+            sb.append(indent).append(index(i)).append(' ').append(oneLine(messages.get(i)));
         }
         return sb.toString();
+    }
+
+    /**
+     * Names a position in a mailbox the way every Letterbox message does.
+     *
+     * @param i the 0-based position, as in {@code mailbox.messages().get(i)}
+     * @return such as {@code [0]}
+     */
+    public static String index(int i) {
+        return "[" + i + "]";
     }
 
     private interface Getter {

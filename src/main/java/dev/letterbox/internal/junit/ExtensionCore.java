@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -32,6 +33,7 @@ import org.junit.platform.commons.support.ReflectionSupport;
 public final class ExtensionCore {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create("dev.letterbox");
     private static final String SESSION_CLASS = "jakarta.mail.Session";
+    private static final String PARALLEL_PARAMETER = "junit.jupiter.execution.parallel.enabled";
     private static final String AUTO_CLOSE_PARAMETER = "junit.jupiter.extensions.store.close.autocloseable.enabled";
 
     private final MailSettings settings;
@@ -110,6 +112,7 @@ public final class ExtensionCore {
         }
         ServerHandle handle = serverFor(context, governing.get());
         if (governing.get().lifecycle() == Lifecycle.PER_CLASS) {
+            refuseConcurrentTests(context, governing.get());
             handle.mailbox().clear();
         }
         for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
@@ -193,6 +196,29 @@ public final class ExtensionCore {
                 + " servers of this extension are running at once (per-test servers of tests running in parallel,"
                 + " or one extension shared by several classes). Take a Mailbox parameter in the test instead, or use"
                 + " builder().perClass() in a class whose tests run in the same thread.");
+    }
+
+    /**
+     * A per-class mailbox is cleared before each test, so a test running concurrently with another test that shares
+     * the server would wipe the mail the other one is asserting on. Checks the test and every class between it and
+     * the class that owns the server ({@code @Nested} classes share their enclosing class's server).
+     */
+    private static void refuseConcurrentTests(ExtensionContext context, Governing governing) {
+        if (!context.getConfigurationParameter(PARALLEL_PARAMETER).map(Boolean::parseBoolean).orElse(false)) {
+            return; // JUnit runs everything in one thread, whatever the execution modes say
+        }
+        ExtensionContext owner = owner(context, governing).orElseThrow();
+        for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent() && c.get() != owner;
+                c = c.get().getParent()) {
+            if (c.get().getExecutionMode() == ExecutionMode.CONCURRENT) {
+                String className = governing.declaration().level().getSimpleName();
+                throw new ExtensionConfigurationException(governing.declaration().description() + " shares one"
+                        + " server with every test of " + className + " and clears its mailbox before each test, but"
+                        + " these tests run concurrently (JUnit parallel execution), so one test would delete the mail"
+                        + " another is checking. Add @Execution(ExecutionMode.SAME_THREAD) to the class " + className
+                        + ", or use the per-test lifecycle (a server for each test, safe in parallel).");
+            }
+        }
     }
 
     // ---- which instance governs, which context owns the server ----

@@ -25,14 +25,14 @@ class FailureReportTest {
             List<Path> written = FailureReport.write(dir, List.of(first, second));
 
             assertThat(dir).isEqualTo(root.resolve("com.example.WelcomeMailTest").resolve("sendsWelcome__"));
-            assertThat(written).containsExactly(dir.resolve("summary.txt"), dir.resolve("01.eml"),
-                    dir.resolve("02.eml"));
-            assertThat(Files.readAllBytes(dir.resolve("01.eml"))).isEqualTo(first.raw());
-            assertThat(Files.readAllBytes(dir.resolve("02.eml"))).isEqualTo(second.raw());
+            assertThat(written).containsExactly(dir.resolve("summary.txt"), dir.resolve("00.eml"),
+                    dir.resolve("01.eml"));
+            assertThat(Files.readAllBytes(dir.resolve("00.eml"))).isEqualTo(first.raw());
+            assertThat(Files.readAllBytes(dir.resolve("01.eml"))).isEqualTo(second.raw());
             assertThat(Files.readString(dir.resolve("summary.txt")))
-                    .startsWith("2 messages captured\n\n01.eml (index 0)\n  Envelope: MAIL FROM:<shop@example.com>")
+                    .startsWith("2 messages captured\n\n[0] 00.eml\n  Envelope: MAIL FROM:<shop@example.com>")
                     .contains("  Subject: Your order\n  Structure:\n    multipart/alternative\n")
-                    .contains("02.eml (index 1)\n")
+                    .contains("\n[1] 01.eml\n")
                     .contains("      application/pdf, base64, attachment, \"Rechnung März.pdf\"");
         }
     }
@@ -47,9 +47,9 @@ class FailureReportTest {
 
             List<Path> written = FailureReport.write(dir, List.of(b));
 
-            assertThat(written).containsExactly(dir.resolve("summary.txt"), dir.resolve("01.eml"));
-            assertThat(dir.resolve("02.eml")).doesNotExist();
-            assertThat(Files.readAllBytes(dir.resolve("01.eml"))).isEqualTo(b.raw());
+            assertThat(written).containsExactly(dir.resolve("summary.txt"), dir.resolve("00.eml"));
+            assertThat(dir.resolve("01.eml")).doesNotExist();
+            assertThat(Files.readAllBytes(dir.resolve("00.eml"))).isEqualTo(b.raw());
         }
     }
 
