@@ -5,13 +5,7 @@ import dev.letterbox.SmtpServer;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
@@ -33,24 +27,11 @@ public final class Smtp {
     /** Delivers raw octets (CRLF line ends) over a socket, dot-stuffing them, and returns the captured message. */
     public static ReceivedMessage deliver(SmtpServer server, String mailFrom, List<String> recipients, byte[] raw) {
         String helo = "client-" + UUID.randomUUID();
-        try (Socket socket = new Socket(server.host(), server.port())) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.UTF_8));
-            OutputStream out = socket.getOutputStream();
-            expect(in, "220");
-            command(out, in, "EHLO " + helo, "250");
-            command(out, in, "MAIL FROM:<" + mailFrom + ">", "250");
-            for (String r : recipients) {
-                command(out, in, "RCPT TO:<" + r + ">", "250");
-            }
-            command(out, in, "DATA", "354");
-            out.write(dotStuff(raw));
-            out.write(".\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            expect(in, "250");
-            command(out, in, "QUIT", "221");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try (SmtpTestClient client = SmtpTestClient.connect(server.host(), server.port())) {
+            client.expect(220);
+            client.command("EHLO " + helo).assertCode(250);
+            client.sendMessage(mailFrom, recipients, SmtpTestClient.dotStuff(raw)).assertCode(250);
+            client.command("QUIT").assertCode(221);
         }
         return find(server, helo);
     }
@@ -91,38 +72,5 @@ public final class Smtp {
                 .filter(m -> m.envelope().helo().equals(helo))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("message from " + helo + " not captured"));
-    }
-
-    private static byte[] dotStuff(byte[] raw) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length + 64);
-        boolean lineStart = true;
-        for (byte b : raw) {
-            if (lineStart && b == '.') {
-                out.write('.');
-            }
-            out.write(b);
-            lineStart = b == '\n';
-        }
-        if (!lineStart) {
-            out.write('\r');
-            out.write('\n');
-        }
-        return out.toByteArray();
-    }
-
-    private static void command(OutputStream out, BufferedReader in, String line, String code) throws IOException {
-        out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
-        expect(in, code);
-    }
-
-    private static void expect(BufferedReader in, String code) throws IOException {
-        String line;
-        do {
-            line = in.readLine();
-            if (line == null || !line.startsWith(code)) {
-                throw new IllegalStateException("expected " + code + " but the server said " + line);
-            }
-        } while (line.length() > 3 && line.charAt(3) == '-');
     }
 }

@@ -1,5 +1,6 @@
 package dev.letterbox.internal.smtp;
 
+import dev.letterbox.testing.SmtpTestClient;
 import dev.letterbox.ServerOptions;
 import dev.letterbox.SmtpServer;
 import org.junit.jupiter.api.AfterEach;

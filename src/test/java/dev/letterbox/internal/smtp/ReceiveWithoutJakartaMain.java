@@ -1,5 +1,6 @@
 package dev.letterbox.internal.smtp;
 
+import dev.letterbox.testing.SmtpTestClient;
 import dev.letterbox.ReceivedMessage;
 import dev.letterbox.SmtpServer;
 import java.util.List;

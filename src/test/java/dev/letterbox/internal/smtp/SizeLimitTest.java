@@ -1,5 +1,6 @@
 package dev.letterbox.internal.smtp;
 
+import dev.letterbox.testing.SmtpTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.letterbox.ReceivedMessage;

@@ -1,4 +1,4 @@
-package dev.letterbox.internal.smtp;
+package dev.letterbox.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,19 +19,19 @@ import java.util.List;
  * A raw-socket SMTP client for dialogue tests: every read has a socket timeout, so no test can hang; replies are read
  * whole (all lines of a multi-line reply) and checked for well-formedness.
  */
-final class SmtpTestClient implements AutoCloseable {
+public final class SmtpTestClient implements AutoCloseable {
     static final int READ_TIMEOUT_MS = 5_000;
 
     /** One reply as read from the wire. */
-    record Response(int code, List<String> lines, String raw) {
+    public record Response(int code, List<String> lines, String raw) {
 
         /** @return the text of every line after "code-" / "code ", joined with newlines */
-        String text() {
+        public String text() {
             return String.join("\n", lines);
         }
 
         /** @return the enhanced status code that starts the first line, or null */
-        String enhanced() {
+        public String enhanced() {
             String first = lines.get(0);
             int sp = first.indexOf(' ');
             String token = sp < 0 ? first : first.substring(0, sp);
@@ -39,20 +39,20 @@ final class SmtpTestClient implements AutoCloseable {
         }
 
         /** Asserts the reply code; returns this for chaining. */
-        Response assertCode(int expected) {
+        public Response assertCode(int expected) {
             assertThat(code).as("reply code of %s", this).isEqualTo(expected);
             return this;
         }
 
         /** Asserts the reply code and the enhanced status code; returns this for chaining. */
-        Response assertReply(int expectedCode, String expectedEnhanced) {
+        public Response assertReply(int expectedCode, String expectedEnhanced) {
             assertCode(expectedCode);
             assertThat(enhanced()).as("enhanced status code of %s", this).isEqualTo(expectedEnhanced);
             return this;
         }
 
         /** Asserts that the text contains every fragment, ignoring case; returns this for chaining. */
-        Response assertTextContains(String... fragments) {
+        public Response assertTextContains(String... fragments) {
             for (String f : fragments) {
                 assertThat(text()).as("text of %s", this).containsIgnoringCase(f);
             }
@@ -76,7 +76,7 @@ final class SmtpTestClient implements AutoCloseable {
     }
 
     /** Connects without reading the greeting. */
-    static SmtpTestClient connect(String host, int port) {
+    public static SmtpTestClient connect(String host, int port) {
         try {
             Socket s = new Socket();
             s.connect(new InetSocketAddress(host, port), READ_TIMEOUT_MS);
@@ -89,35 +89,35 @@ final class SmtpTestClient implements AutoCloseable {
     }
 
     /** Connects, reads the 220 greeting and says EHLO; returns after the EHLO reply. */
-    static SmtpTestClient connectEhlo(String host, int port) {
+    public static SmtpTestClient connectEhlo(String host, int port) {
         SmtpTestClient c = connect(host, port);
         c.expect(220);
         c.command("EHLO client.example").assertCode(250);
         return c;
     }
 
-    Socket socket() {
+    public Socket socket() {
         return socket;
     }
 
     /** Sends one command line (CRLF is appended) and reads its reply. */
-    Response command(String line) {
+    public Response command(String line) {
         sendLine(line);
         return read();
     }
 
     /** Sends one line, CRLF appended, without reading. */
-    void sendLine(String line) {
+    public void sendLine(String line) {
         send(line + "\r\n");
     }
 
     /** Sends text as UTF-8, unchanged, in one write. */
-    void send(String text) {
+    public void send(String text) {
         sendRaw(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Sends octets in one write. */
-    void sendRaw(byte[] bytes) {
+    public void sendRaw(byte[] bytes) {
         try {
             out.write(bytes);
             out.flush();
@@ -127,7 +127,7 @@ final class SmtpTestClient implements AutoCloseable {
     }
 
     /** Reads one reply and asserts its code. */
-    Response expect(int code) {
+    public Response expect(int code) {
         return read().assertCode(code);
     }
 
@@ -135,7 +135,7 @@ final class SmtpTestClient implements AutoCloseable {
      * Reads one complete reply: lines {@code code-text} up to the line {@code code text}. Fails if the socket times out
      * or closes first, or a line is malformed.
      */
-    Response read() {
+    public Response read() {
         StringBuilder raw = new StringBuilder();
         List<String> lines = new ArrayList<>();
         int code = -1;
@@ -159,7 +159,7 @@ final class SmtpTestClient implements AutoCloseable {
     }
 
     /** Reads one reply line ending in CRLF (without it), or null at end of stream before any octet. */
-    String readLine() {
+    public String readLine() {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         try {
             while (true) {
@@ -190,7 +190,7 @@ final class SmtpTestClient implements AutoCloseable {
      * Does one blocking read of whatever the server has sent (up to 64 KiB) and returns it undecoded as text; used to
      * check that a reply written in one write arrives whole.
      */
-    String readOnce() {
+    public String readOnce() {
         byte[] b = new byte[64 * 1024];
         try {
             int n = in.read(b);
@@ -206,7 +206,7 @@ final class SmtpTestClient implements AutoCloseable {
     }
 
     /** Asserts the server closes the connection: the next read sees end of stream (or a reset), within the timeout. */
-    void assertClosedByServer() {
+    public void assertClosedByServer() {
         try {
             int b = in.read();
             assertThat(b).as("next octet after the server should have closed the connection").isEqualTo(-1);
@@ -218,14 +218,47 @@ final class SmtpTestClient implements AutoCloseable {
     }
 
     /** Runs MAIL, RCPT per recipient and DATA, then sends the body (already dot-stuffed, without terminator). */
-    Response sendMessage(String from, List<String> to, String body) {
+    public Response sendMessage(String from, List<String> to, String body) {
+        return sendMessage(from, to, (body + "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Runs MAIL, RCPT per recipient and DATA, then sends the octets (already dot-stuffed, ending in CRLF) and the
+     * terminating dot, and reads the reply to the message.
+     */
+    public Response sendMessage(String from, List<String> to, byte[] stuffedBody) {
         command("MAIL FROM:<" + from + ">").assertCode(250);
         for (String r : to) {
             command("RCPT TO:<" + r + ">").assertCode(250);
         }
         command("DATA").assertCode(354);
-        send(body + "\r\n.\r\n");
+        byte[] data = java.util.Arrays.copyOf(stuffedBody, stuffedBody.length + 3);
+        data[stuffedBody.length] = '.';
+        data[stuffedBody.length + 1] = '\r';
+        data[stuffedBody.length + 2] = '\n';
+        sendRaw(data);
         return read();
+    }
+
+    /**
+     * Dot-stuffs message octets for DATA (RFC 5321 section 4.5.2): a line starting with '.' gets another, and a last
+     * line without CRLF gets one.
+     */
+    public static byte[] dotStuff(byte[] raw) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(raw.length + 64);
+        boolean lineStart = true;
+        for (byte b : raw) {
+            if (lineStart && b == '.') {
+                out.write('.');
+            }
+            out.write(b);
+            lineStart = b == '\n';
+        }
+        if (!lineStart) {
+            out.write('\r');
+            out.write('\n');
+        }
+        return out.toByteArray();
     }
 
     @Override
