@@ -56,7 +56,9 @@ public final class ContentBuffer implements AutoCloseable {
         }
         if (fileOut == null) {
             file = Files.createTempFile("letterbox-", ".eml");
-            fileOut = new java.io.BufferedOutputStream(Files.newOutputStream(file), 64 * 1024);
+            // FileOutputStream writes a heap array with one copy, less than a channel's temporary direct buffer; the
+            // small buffer only gathers short dot-unstuffed segments, the usual 64 KB segments go straight through
+            fileOut = new java.io.BufferedOutputStream(new java.io.FileOutputStream(file.toFile()), 8 * 1024);
             fileOut.write(heap, 0, heapLength);
             heap = null;
             heapLength = 0;
