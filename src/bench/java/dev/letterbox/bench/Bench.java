@@ -262,7 +262,7 @@ public final class Bench {
 
     private void pipelined() throws Exception {
         int count = n(5000, 100);
-        int iterations = n(6, 2);
+        int iterations = n(16, 2);
         byte[] body = rawText(2048);
         System.out.println("## " + count + " x 2 KB pipelined on one connection (raw socket client, RFC 2920: MAIL, "
                 + "RCPT, DATA in one group, then the message, its dot and the next group in one write; fresh "
@@ -303,7 +303,7 @@ public final class Bench {
 
     private void attachment() throws Exception {
         long attachment = smoke ? 2L << 20 : 20L << 20;
-        int iterations = n(6, 2);
+        int iterations = n(11, 2);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) (attachment * 14 / 10));
         Mails.writeWithAttachment(bytes, attachment, new CRC32());
         byte[] message = bytes.toByteArray();

@@ -202,6 +202,14 @@ final class CountingSink implements AutoCloseable {
                 }
                 int i = pos;
                 for (; i < limit; i++) {
+                    if (state == 0) {
+                        while (i < limit && buf[i] != '\r') {
+                            i++; // the body of a line: nothing to look at until CR
+                        }
+                        if (i == limit) {
+                            break;
+                        }
+                    }
                     byte b = buf[i];
                     switch (state) {
                         case 0 -> state = b == '\r' ? 1 : 0;
