@@ -1,6 +1,7 @@
 package dev.letterbox;
 
 import dev.letterbox.internal.mime.MimeParsing;
+import dev.letterbox.internal.mime.ParsingSession;
 import dev.letterbox.internal.store.RawContent;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
@@ -20,12 +21,18 @@ import java.util.Objects;
 public final class ReceivedMessage {
     private final Envelope envelope;
     private final RawContent content;
+    private final ParsingSession parsingSession;
     private final Object parseLock = new Object();
     private volatile MimeParsing.Parsed parsed;
 
     ReceivedMessage(Envelope envelope, RawContent content) {
+        this(envelope, content, new ParsingSession());
+    }
+
+    ReceivedMessage(Envelope envelope, RawContent content, ParsingSession parsingSession) {
         this.envelope = Objects.requireNonNull(envelope, "envelope");
         this.content = Objects.requireNonNull(content, "content");
+        this.parsingSession = Objects.requireNonNull(parsingSession, "parsingSession");
     }
 
     /** @return the envelope: HELO name, MAIL FROM, RCPT TO and their parameters */
@@ -72,7 +79,7 @@ public final class ReceivedMessage {
             synchronized (parseLock) {
                 p = parsed;
                 if (p == null) {
-                    p = MimeParsing.parse(content);
+                    p = MimeParsing.parse(content, parsingSession);
                     parsed = p;
                 }
             }

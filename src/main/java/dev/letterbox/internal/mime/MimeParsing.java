@@ -34,12 +34,31 @@ public final class MimeParsing {
      * @throws IllegalStateException if jakarta.mail cannot read the content at all
      */
     public static Parsed parse(RawContent content) {
+        return parse(content, newSession());
+    }
+
+    /**
+     * Parses captured content with the session of its server.
+     *
+     * @param content the captured octets
+     * @param session the server's parsing session, whose jakarta.mail Session is made on first use
+     * @return the parsed message and its shared source
+     * @throws IllegalStateException if jakarta.mail cannot read the content at all
+     */
+    public static Parsed parse(RawContent content, ParsingSession session) {
+        return parse(content, session.get());
+    }
+
+    static Session newSession() {
         Properties props = new Properties();
         props.setProperty("mail.mime.address.strict", "false");
         props.setProperty("mail.mime.decodefilename", "true");
         props.setProperty("mail.mime.decodeparameters", "true");
         props.setProperty("mail.mime.allowutf8", "true");
-        Session session = Session.getInstance(props);
+        return Session.getInstance(props);
+    }
+
+    private static Parsed parse(RawContent content, Session session) {
         InputStream in;
         try {
             in = content.file() != null
