@@ -63,7 +63,9 @@ public final class MimeParsing {
         try {
             in = content.file() != null
                     ? new SharedFileInputStream(content.file().toFile(), 64 * 1024)
-                    : new SharedByteArrayInputStream(content.bytes());
+                    : content instanceof RawContent.InMemory m
+                            ? new SharedByteArrayInputStream(m.sharedArray(), 0, (int) m.size())
+                            : new SharedByteArrayInputStream(content.bytes());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the captured message " + content.file()
                     + "; was the mailbox cleared or the server closed?", e);
