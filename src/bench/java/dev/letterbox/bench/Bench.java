@@ -412,7 +412,8 @@ public final class Bench {
         System.out.println("## parsed access to a held message (multipart: text + HTML + 20 KB attachment; " + count
                 + " messages after " + warm + " warm-up; access = get the MimeMessage as the library offers it, "
                 + "read Subject and the multipart's part count; base line = new MimeMessage(session, "
-                + "ByteArrayInputStream) of the same octets with a prepared Session)");
+                + "ByteArrayInputStream) of the same octets with a prepared Session; its second access is the same "
+                + "reads on the message it already parsed)");
         Map<String, Contender.Running> servers = startAll();
         try {
             Session plainSession = Mails.session(1);
@@ -442,10 +443,14 @@ public final class Bench {
                 for (Contender c : order(i)) {
                     long t0 = System.nanoTime();
                     if (c.name().equals("floor")) {
-                        touch(new MimeMessage(plainSession, new ByteArrayInputStream(raw)));
-                        long dt = System.nanoTime() - t0;
+                        MimeMessage plain = new MimeMessage(plainSession, new ByteArrayInputStream(raw));
+                        touch(plain);
+                        long t1 = System.nanoTime();
+                        touch(plain);
+                        long t2 = System.nanoTime();
                         if (i >= warm) {
-                            first.get("floor").add(dt);
+                            first.get("floor").add(t1 - t0);
+                            second.get("floor").add(t2 - t1);
                         }
                         continue;
                     }
@@ -474,8 +479,12 @@ public final class Bench {
             System.out.print(t.render());
             double r1 = first.get("letterbox").median() / plain;
             double r2 = second.get("letterbox").median() / plain;
+            double again = second.get("letterbox").median() / second.get("floor").median();
             target("parsed access, first", "<= 1.00x a plain parse", r1, r1 <= 1.0);
-            target("parsed access, second", "near zero (<= 0.05x)", r2, r2 <= 0.05);
+            target("parsed access, second: no parse left (vs the same reads on an already parsed message)",
+                    "<= 1.20x", again, again <= 1.2);
+            System.out.println("   letterbox second access = " + Samples.ratio(r2) + " of a plain parse, "
+                    + Samples.ratio(again) + " of the same reads on a message jakarta.mail already parsed");
         } finally {
             closeAll(servers);
         }
