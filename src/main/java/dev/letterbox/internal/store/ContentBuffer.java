@@ -75,7 +75,9 @@ public final class ContentBuffer implements AutoCloseable {
     public RawContent finish() throws IOException {
         finished = true;
         if (fileOut == null) {
-            return new RawContent.InMemory(heap, heapLength);
+            // the mailbox keeps this for its lifetime: hold what was received, not the growth buffer around it
+            byte[] kept = heap.length - heapLength > 1024 ? Arrays.copyOf(heap, heapLength) : heap;
+            return new RawContent.InMemory(kept, heapLength);
         }
         fileOut.close();
         return new RawContent.InFile(file, size);
