@@ -690,9 +690,9 @@ public final class Bench {
         System.out.println("machine: " + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, load average at start: " + loadavg());
         System.out.println("contenders: floor = a counting sink of our own that stores nothing (the ratios' base), "
-                + "letterbox = SmtpServer (this build), greenmail = GreenMail " + version("com.icegreen.greenmail"
-                + ".util.GreenMail") + ", wiser = SubEthaSMTP Wiser " + version("org.subethamail.wiser.Wiser")
-                + "; client: Jakarta Mail (Angus) unless said otherwise");
+                + "letterbox = SmtpServer (this build), greenmail = GreenMail " + System.getProperty("bench.greenmail",
+                "(version in pom.xml)") + ", wiser = SubEthaSMTP Wiser " + System.getProperty("bench.wiser",
+                "(version in pom.xml)") + "; client: Jakarta Mail (Angus) unless said otherwise");
         System.out.println("every scenario interleaves the contenders iteration by iteration, rotating who goes first;"
                 + " times are wall-clock System.nanoTime()");
     }
@@ -716,16 +716,6 @@ public final class Bench {
             return Files.readString(Path.of("/proc/loadavg")).trim();
         } catch (Exception e) {
             return "unknown";
-        }
-    }
-
-    private static String version(String className) {
-        try {
-            Package p = Class.forName(className).getPackage();
-            String v = p.getImplementationVersion();
-            return v == null ? "(version in pom.xml)" : v;
-        } catch (ClassNotFoundException e) {
-            return "(missing)";
         }
     }
 }
