@@ -556,7 +556,7 @@ public final class Bench {
         return m;
     }
 
-    private static void closeAll(Map<String, Contender.Running> servers) throws Exception {
+    private static void closeAll(Map<String, Contender.Running> servers) {
         for (Contender.Running r : servers.values()) {
             r.close();
         }

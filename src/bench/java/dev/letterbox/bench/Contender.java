@@ -45,8 +45,9 @@ interface Contender {
          */
         java.io.InputStream attachmentStream() throws Exception;
 
+        /** Stops the server. */
         @Override
-        void close() throws Exception;
+        void close();
     }
 
     /** The floor, Letterbox, GreenMail and Wiser, in table order. */

@@ -97,7 +97,7 @@ final class CountingSink implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         closed = true;
         try {
             server.close();
@@ -113,8 +113,18 @@ final class CountingSink implements AutoCloseable {
         }
         List<Thread> all = new ArrayList<>(threads);
         all.add(acceptor);
+        boolean interrupted = false;
         for (Thread t : all) {
-            t.join();
+            while (t.isAlive()) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -35,7 +35,7 @@ final class FloorContender implements Contender {
             }
 
             @Override
-            public void close() throws InterruptedException {
+            public void close() {
                 sink.close();
             }
         };
