@@ -5,6 +5,7 @@ import dev.letterbox.internal.mime.Lazy;
 import dev.letterbox.internal.mime.MessageView;
 import dev.letterbox.internal.mime.MimeNode;
 import dev.letterbox.internal.mime.MimeParsing;
+import dev.letterbox.internal.mime.ParsingSession;
 import dev.letterbox.internal.store.RawContent;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -38,6 +39,7 @@ public final class ReceivedMessage {
     // supertype): verifying them would load jakarta.mail classes on the receive path. MimeParsing does that work.
     private final Envelope envelope;
     private final RawContent content;
+    private final ParsingSession parsingSession;
     private final Object parseLock = new Object();
     private volatile MimeParsing.Parsed parsed;
     private boolean released; // guarded by parseLock
@@ -46,8 +48,13 @@ public final class ReceivedMessage {
     private final Lazy<List<Attachment>> inlineParts = new Lazy<>(() -> wrap(view().inlineParts()));
 
     ReceivedMessage(Envelope envelope, RawContent content) {
+        this(envelope, content, new ParsingSession());
+    }
+
+    ReceivedMessage(Envelope envelope, RawContent content, ParsingSession parsingSession) {
         this.envelope = Objects.requireNonNull(envelope, "envelope");
         this.content = Objects.requireNonNull(content, "content");
+        this.parsingSession = Objects.requireNonNull(parsingSession, "parsingSession");
     }
 
     /** @return the envelope: HELO name, MAIL FROM, RCPT TO and their parameters */
@@ -97,7 +104,7 @@ public final class ReceivedMessage {
                 p = parsed;
                 if (p == null) {
                     refuseIfReleased();
-                    p = MimeParsing.parse(content);
+                    p = MimeParsing.parse(content, parsingSession);
                     parsed = p;
                 }
             }

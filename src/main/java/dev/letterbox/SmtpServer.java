@@ -1,5 +1,6 @@
 package dev.letterbox;
 
+import dev.letterbox.internal.mime.ParsingSession;
 import dev.letterbox.internal.smtp.SmtpListener;
 import java.io.UncheckedIOException;
 import java.util.Objects;
@@ -23,8 +24,9 @@ public final class SmtpServer implements AutoCloseable {
     private SmtpServer(ServerOptions options) {
         this.options = options;
         this.mailbox = new Mailbox(this);
+        ParsingSession parsing = new ParsingSession();
         this.listener = SmtpListener.start(options,
-                (envelope, content) -> mailbox.add(new ReceivedMessage(envelope, content)));
+                (envelope, content) -> mailbox.add(new ReceivedMessage(envelope, content, parsing)));
     }
 
     /**

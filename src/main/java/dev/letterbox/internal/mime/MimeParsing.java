@@ -48,12 +48,29 @@ public final class MimeParsing {
      * @throws IllegalStateException if jakarta.mail cannot read the content at all
      */
     public static Parsed parse(RawContent content) {
-        Session session = newSession();
+        return parse(content, newSession());
+    }
+
+    /**
+     * Parses captured content with the session of its server.
+     *
+     * @param content the captured octets
+     * @param session the server's parsing session, whose jakarta.mail Session is made on first use
+     * @return the parsed message and its shared source
+     * @throws IllegalStateException if jakarta.mail cannot read the content at all
+     */
+    public static Parsed parse(RawContent content, ParsingSession session) {
+        return parse(content, session.get());
+    }
+
+    private static Parsed parse(RawContent content, Session session) {
         InputStream in;
         try {
             in = content.file() != null
                     ? new SharedFileInputStream(content.file().toFile(), 64 * 1024)
-                    : new SharedByteArrayInputStream(content.bytes());
+                    : content instanceof RawContent.InMemory m
+                            ? new SharedByteArrayInputStream(m.sharedArray(), 0, (int) m.size())
+                            : new SharedByteArrayInputStream(content.bytes());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the captured message " + content.file()
                     + "; was the mailbox cleared or the server closed?", e);

@@ -78,6 +78,15 @@ final class DataReader {
                 state = CR;
             }
             for (; i < limit; i++) {
+                if (state == TEXT) {
+                    // inside a line nothing matters until CR or LF: skip ahead without the state machine
+                    while (i < limit && buf[i] != '\r' && buf[i] != '\n') {
+                        i++;
+                    }
+                    if (i == limit) {
+                        break;
+                    }
+                }
                 byte b = buf[i];
                 switch (state) {
                     case TEXT:

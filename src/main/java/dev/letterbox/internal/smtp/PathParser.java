@@ -15,7 +15,12 @@ final class PathParser {
     /** A parsed path: the address without angle brackets ("" for the null path) and its parameters. */
     record Path(String address, Map<String, String> parameters) {
         boolean isAscii() {
-            return address.chars().allMatch(c -> c < 0x80);
+            for (int i = 0; i < address.length(); i++) {
+                if (address.charAt(i) >= 0x80) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -175,14 +180,14 @@ final class PathParser {
                     + rest + "\"");
         }
         Map<String, String> params = new LinkedHashMap<>();
-        for (String p : rest.trim().split(" +")) {
+        for (String p : words(rest)) {
             if (p.isEmpty()) {
                 continue;
             }
             int eq = p.indexOf('=');
             String keyword = (eq < 0 ? p : p.substring(0, eq)).toUpperCase(Locale.ROOT);
             String value = eq < 0 ? "" : p.substring(eq + 1);
-            if (keyword.isEmpty() || !keyword.matches("[A-Z0-9][A-Z0-9-]*")) {
+            if (!isKeyword(keyword)) {
                 throw new ReplyException(501, "5.5.4", "Syntax error in parameter \"" + p + "\"");
             }
             if (eq >= 0 && value.isEmpty()) {
@@ -202,8 +207,50 @@ final class PathParser {
         return new ReplyException(501, addressCode, "Bad " + kind + " address syntax: " + why);
     }
 
+    /** esmtp-keyword = (ALPHA / DIGIT) *(ALPHA / DIGIT / "-"), already upper-cased. */
+    private static boolean isKeyword(String k) {
+        if (k.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < k.length(); i++) {
+            char c = k.charAt(i);
+            boolean alnum = c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+            if (!alnum && (i == 0 || c != '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Splits at runs of spaces, without a regular expression (this runs for every MAIL and RCPT). */
+    private static java.util.List<String> words(String s) {
+        java.util.List<String> out = new java.util.ArrayList<>(4);
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            while (i < n && s.charAt(i) == ' ') {
+                i++;
+            }
+            int start = i;
+            while (i < n && s.charAt(i) != ' ') {
+                i++;
+            }
+            if (i > start) {
+                out.add(s.substring(start, i));
+            }
+        }
+        return out;
+    }
+
     private static int utf8Length(String s) {
-        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        int n = s.length();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            }
+        }
+        return n;
     }
 
     private static int closingBracket(String s) {

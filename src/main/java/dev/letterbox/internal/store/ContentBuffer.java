@@ -56,7 +56,9 @@ public final class ContentBuffer implements AutoCloseable {
         }
         if (fileOut == null) {
             file = Files.createTempFile("letterbox-", ".eml");
-            fileOut = new java.io.BufferedOutputStream(Files.newOutputStream(file), 64 * 1024);
+            // FileOutputStream writes a heap array with one copy, less than a channel's temporary direct buffer; the
+            // small buffer only gathers short dot-unstuffed segments, the usual 64 KB segments go straight through
+            fileOut = new java.io.BufferedOutputStream(new java.io.FileOutputStream(file.toFile()), 8 * 1024);
             fileOut.write(heap, 0, heapLength);
             heap = null;
             heapLength = 0;
@@ -72,8 +74,10 @@ public final class ContentBuffer implements AutoCloseable {
      */
     public RawContent finish() throws IOException {
         if (fileOut == null) {
+            // the mailbox keeps this for its lifetime: hold what was received, not the growth buffer around it
+            byte[] kept = heap.length - heapLength > 1024 ? Arrays.copyOf(heap, heapLength) : heap;
             finished = true;
-            return new RawContent.InMemory(heap, heapLength);
+            return new RawContent.InMemory(kept, heapLength);
         }
         fileOut.close();
         RawContent content = new RawContent.InFile(file, size);

@@ -73,6 +73,16 @@ public abstract sealed class RawContent permits RawContent.InMemory, RawContent.
             return java.util.Arrays.copyOf(data, length);
         }
 
+        /**
+         * Returns the array holding the octets, without copying: they are its first {@link #size()} octets. For
+         * readers that share rather than copy (the MIME parser); nobody may change it.
+         *
+         * @return the backing array
+         */
+        public byte[] sharedArray() {
+            return data;
+        }
+
         @Override
         public Path file() {
             return null;

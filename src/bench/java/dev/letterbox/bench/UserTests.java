@@ -1,0 +1,111 @@
+package dev.letterbox.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.letterbox.ReceivedMessage;
+import dev.letterbox.CaptureMail;
+import dev.letterbox.Mailbox;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.subethamail.smtp.server.SMTPServer;
+import org.subethamail.wiser.Wiser;
+import org.subethamail.wiser.WiserMessage;
+
+/**
+ * The test classes of the user-facing scenario: 200 tests, each with a fresh server from its library's JUnit
+ * integration, sending two mails through Jakarta Mail and asserting on them. Run by {@link JUnitScenario} through the
+ * JUnit Platform launcher, never by Surefire (the class names do not match its patterns).
+ */
+final class UserTests {
+    static final int TESTS = 200;
+    static final String METHOD = "sendsTwoMailsAndAssertsOnThem";
+
+    private UserTests() {
+    }
+
+    static void sendTwo(int port) throws Exception {
+        Session session = Mails.session(port);
+        Transport.send(Mails.text(session, 600, "Welcome, Ann"));
+        Transport.send(Mails.text(session, 600, "Your receipt"));
+    }
+
+    /** Floor: the counting sink started and stopped around each test; it can only count. */
+    static class Floor {
+        private CountingSink sink;
+
+        @BeforeEach
+        void start() throws Exception {
+            sink = CountingSink.start();
+        }
+
+        @AfterEach
+        void stop() throws Exception {
+            sink.close();
+        }
+
+        @RepeatedTest(TESTS)
+        void sendsTwoMailsAndAssertsOnThem() throws Exception {
+            sendTwo(sink.port());
+            assertThat(sink.messages()).isEqualTo(2);
+        }
+    }
+
+    /** Letterbox through its JUnit extension: a fresh server per test (the default lifecycle), as its users write. */
+    @CaptureMail
+    static class Letterbox {
+        @RepeatedTest(TESTS)
+        void sendsTwoMailsAndAssertsOnThem(Mailbox mailbox) throws Exception {
+            sendTwo(mailbox.port());
+            assertThat(mailbox.awaitMessages(2)).extracting(ReceivedMessage::subject)
+                    .containsExactly("Welcome, Ann", "Your receipt");
+        }
+    }
+
+    /** GreenMail through its JUnit 5 extension (per-method lifecycle, its default). */
+    static class GreenMail {
+        @RegisterExtension
+        static final GreenMailExtension GREEN_MAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+        @RepeatedTest(TESTS)
+        void sendsTwoMailsAndAssertsOnThem() throws Exception {
+            sendTwo(GREEN_MAIL.getSmtp().getPort());
+            assertThat(GREEN_MAIL.waitForIncomingEmail(10_000, 2)).isTrue();
+            assertThat(GREEN_MAIL.getReceivedMessages()).extracting(MimeMessage::getSubject)
+                    .containsExactly("Welcome, Ann", "Your receipt");
+        }
+    }
+
+    /** Wiser has no JUnit integration: started and stopped in before/after each, as its users do. */
+    static class WiserTests {
+        private Wiser wiser;
+
+        @BeforeEach
+        void start() {
+            wiser = Wiser.create(SMTPServer.port(0));
+            wiser.start();
+        }
+
+        @AfterEach
+        void stop() {
+            wiser.stop();
+        }
+
+        @RepeatedTest(TESTS)
+        void sendsTwoMailsAndAssertsOnThem() throws Exception {
+            sendTwo(wiser.getServer().getPortAllocated());
+            List<WiserMessage> got = wiser.getMessages();
+            assertThat(got).hasSize(2);
+            assertThat(got.get(0).getMimeMessage().getSubject()).isEqualTo("Welcome, Ann");
+            assertThat(got.get(1).getMimeMessage().getSubject()).isEqualTo("Your receipt");
+        }
+    }
+}
