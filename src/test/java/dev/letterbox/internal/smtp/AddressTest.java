@@ -7,31 +7,13 @@ import dev.letterbox.Envelope;
 import dev.letterbox.ServerOptions;
 import dev.letterbox.SmtpServer;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** MAIL FROM and RCPT TO paths (RFC 5321 section 4.1.2, RFC 6531), recipients limits and parameters. */
-class AddressTest {
+class AddressTest extends ServerPerTest {
     private static final String BODY = "Subject: x\r\n\r\nhi";
-    private SmtpServer server;
-
-    @BeforeEach
-    void startServer() {
-        server = SmtpServer.start();
-    }
-
-    @AfterEach
-    void closeServer() {
-        server.close();
-    }
-
-    private SmtpTestClient connectEhlo() {
-        return SmtpTestClient.connectEhlo(server.host(), server.port());
-    }
-
     private Envelope deliver(SmtpTestClient c, String mailFrom, String... rcpts) {
         c.command("MAIL FROM:" + mailFrom).assertReply(250, "2.1.0");
         for (String r : rcpts) {

@@ -3,30 +3,12 @@ package dev.letterbox.internal.smtp;
 import dev.letterbox.testing.SmtpTestClient;
 import dev.letterbox.ServerOptions;
 import dev.letterbox.SmtpServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Command-line syntax: unknown verbs, line length, and 501 replies that say what was wrong. */
-class CommandSyntaxTest {
-    private SmtpServer server;
-
-    @BeforeEach
-    void startServer() {
-        server = SmtpServer.start();
-    }
-
-    @AfterEach
-    void closeServer() {
-        server.close();
-    }
-
-    private SmtpTestClient connectEhlo() {
-        return SmtpTestClient.connectEhlo(server.host(), server.port());
-    }
-
+class CommandSyntaxTest extends ServerPerTest {
     @Test
     void commandLineEndingInBareLfIsRefusedAndTheSessionGoesOn() {
         try (SmtpTestClient c = connectEhlo()) {

@@ -9,24 +9,10 @@ import dev.letterbox.SmtpServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The DATA stream on the wire: dot-unstuffing and the end-of-data marker (RFC 5321 sections 4.1.1.4, 4.5.2). */
-class DataStreamTest {
-    private SmtpServer server;
-
-    @BeforeEach
-    void startServer() {
-        server = SmtpServer.start();
-    }
-
-    @AfterEach
-    void closeServer() {
-        server.close();
-    }
-
+class DataStreamTest extends ServerPerTest {
     private byte[] sendAndCapture(String wireBody) {
         try (SmtpTestClient c = SmtpTestClient.connectEhlo(server.host(), server.port())) {
             c.command("MAIL FROM:<a@example.com>").assertCode(250);

@@ -4,28 +4,13 @@ import dev.letterbox.testing.SmtpTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.letterbox.ReceivedMessage;
-import dev.letterbox.SmtpServer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Command pipelining (RFC 2920): batches written at once are answered in order, DATA ends each batch. */
-class PipeliningTest {
-    private SmtpServer server;
-
-    @BeforeEach
-    void startServer() {
-        server = SmtpServer.start();
-    }
-
-    @AfterEach
-    void closeServer() {
-        server.close();
-    }
-
+class PipeliningTest extends ServerPerTest {
     @Test
     void batchOfCommandsInOneWriteIsAnsweredInOrderUpTo354() {
         try (SmtpTestClient c = SmtpTestClient.connect(server.host(), server.port())) {

@@ -8,22 +8,13 @@ import dev.letterbox.SmtpServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The order of commands (RFC 5321 section 4.1.4) and the replies of the commands without arguments of substance. */
-class SessionSequenceTest {
-    private SmtpServer server;
-
-    @BeforeEach
-    void startServer() {
-        server = SmtpServer.start(ServerOptions.builder().serverName("mx.test").build());
-    }
-
-    @AfterEach
-    void closeServer() {
-        server.close();
+class SessionSequenceTest extends ServerPerTest {
+    @Override
+    ServerOptions options() {
+        return ServerOptions.builder().serverName("mx.test").build();
     }
 
     private SmtpTestClient connect() {

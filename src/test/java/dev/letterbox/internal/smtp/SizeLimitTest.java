@@ -8,27 +8,14 @@ import dev.letterbox.ServerOptions;
 import dev.letterbox.SmtpServer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The SIZE extension (RFC 1870), the BODY parameter (RFC 6152) and the size limit on the DATA stream. */
-class SizeLimitTest {
+class SizeLimitTest extends ServerPerTest {
     private static final int LIMIT = 10_000;
-    private SmtpServer server;
-
-    @BeforeEach
-    void startServer() {
-        server = SmtpServer.start(ServerOptions.builder().maxMessageSize(LIMIT).build());
-    }
-
-    @AfterEach
-    void closeServer() {
-        server.close();
-    }
-
-    private SmtpTestClient connectEhlo() {
-        return SmtpTestClient.connectEhlo(server.host(), server.port());
+    @Override
+    ServerOptions options() {
+        return ServerOptions.builder().maxMessageSize(LIMIT).build();
     }
 
     /** A message of exactly {@code size} octets (as stored), every line ending in CRLF. */
