@@ -38,12 +38,15 @@ interface Contender {
 
         /**
          * Reads the attachment (second part of a multipart/mixed message) of the first held message as a decoded
-         * stream.
+         * stream; by default through the parsed message, as GreenMail's and Wiser's users do.
          *
          * @return the stream; the caller closes it
          * @throws Exception whatever the library throws
          */
-        java.io.InputStream attachmentStream() throws Exception;
+        default java.io.InputStream attachmentStream() throws Exception {
+            jakarta.mail.Multipart mp = (jakarta.mail.Multipart) parsed(0).getContent();
+            return mp.getBodyPart(1).getInputStream();
+        }
 
         /** Stops the server. */
         @Override

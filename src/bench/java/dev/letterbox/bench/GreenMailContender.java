@@ -2,9 +2,7 @@ package dev.letterbox.bench;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
-import java.io.InputStream;
 
 /** GreenMail, SMTP only, dynamic port on loopback (its test setup). */
 final class GreenMailContender implements Contender {
@@ -31,12 +29,6 @@ final class GreenMailContender implements Contender {
             @Override
             public MimeMessage parsed(int i) {
                 return greenMail.getReceivedMessages()[i];
-            }
-
-            @Override
-            public InputStream attachmentStream() throws Exception {
-                Multipart mp = (Multipart) parsed(0).getContent();
-                return mp.getBodyPart(1).getInputStream();
             }
 
             @Override

@@ -1,7 +1,6 @@
 package dev.letterbox.bench;
 
 import dev.letterbox.SmtpServer;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.io.InputStream;
 
@@ -32,9 +31,9 @@ final class LetterboxContender implements Contender {
             }
 
             @Override
-            public InputStream attachmentStream() throws Exception {
-                Multipart mp = (Multipart) parsed(0).getContent();
-                return mp.getBodyPart(1).getInputStream();
+            public InputStream attachmentStream() {
+                // Letterbox's own API: the attachment streams from the spilled file, decoded
+                return server.mailbox().messages().get(0).attachments().get(0).openStream();
             }
 
             @Override

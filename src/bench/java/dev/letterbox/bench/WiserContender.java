@@ -1,8 +1,6 @@
 package dev.letterbox.bench;
 
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
-import java.io.InputStream;
 import org.subethamail.smtp.server.SMTPServer;
 import org.subethamail.wiser.Wiser;
 
@@ -31,12 +29,6 @@ final class WiserContender implements Contender {
             @Override
             public MimeMessage parsed(int i) throws Exception {
                 return wiser.getMessages().get(i).getMimeMessage();
-            }
-
-            @Override
-            public InputStream attachmentStream() throws Exception {
-                Multipart mp = (Multipart) parsed(0).getContent();
-                return mp.getBodyPart(1).getInputStream();
             }
 
             @Override

@@ -33,8 +33,14 @@ public record Reply(int code, String enhanced, List<String> lines) {
         if (code < 200 || code > 599) {
             throw new IllegalArgumentException("reply code must be 200..599, was " + code);
         }
-        // a line break inside a text line would end the reply early and desynchronise the client
-        lines = lines.stream().map(l -> l.replace('\r', ' ').replace('\n', ' ')).toList();
+        lines = List.copyOf(lines);
+        for (String l : lines) {
+            if (l.indexOf('\r') >= 0 || l.indexOf('\n') >= 0) {
+                // a line break inside a text line would end the reply early and desynchronise the client
+                lines = lines.stream().map(x -> x.replace('\r', ' ').replace('\n', ' ')).toList();
+                break;
+            }
+        }
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("a reply needs at least one line of text");
         }

@@ -8,8 +8,8 @@ import java.util.Arrays;
 
 /**
  * The buffered input side of one session: bounded command lines (never an unbounded {@code readLine}) and raw access
- * to the buffer for the DATA reader. Knows whether the client has already sent more, so pipelined replies can be
- * written in one flush: queued replies are flushed only when the buffer runs dry.
+ * to the buffer for the DATA reader. Every refill first runs a hook in which the session flushes its queued replies,
+ * so the replies to a pipelined group leave in one write, and never later than the server starts waiting for input.
  */
 final class SmtpInput {
     /** Returned by {@link #readCommandLine(int)} for a line longer than the limit (which is consumed). */
@@ -65,7 +65,6 @@ final class SmtpInput {
         boolean tooLong = false;
         while (true) {
             if (pos == limit) {
-                beforeBlockingRead.run();
                 try {
                     fill();
                 } catch (EOFException e) {

@@ -85,13 +85,17 @@ final class TransactionCommands {
     }
 
     private static void checkSize(SmtpSession s, String value) throws ReplyException {
-        // RFC 1870: size-value ::= 1*20DIGIT; a value beyond a long is larger than any limit
-        if (!value.matches("[0-9]{1,20}")) {
+        // RFC 1870: size-value ::= 1*20DIGIT; more than 18 digits is beyond a long and so beyond any limit
+        boolean digits = !value.isEmpty() && value.length() <= 20;
+        for (int i = 0; digits && i < value.length(); i++) {
+            digits = value.charAt(i) >= '0' && value.charAt(i) <= '9';
+        }
+        if (!digits) {
             throw new ReplyException(501, "5.5.4", "Syntax error: SIZE must be a number of octets (1 to 20 digits),"
                     + " was " + value);
         }
         long max = s.options().maxMessageSize();
-        if (max > 0 && new java.math.BigInteger(value).compareTo(java.math.BigInteger.valueOf(max)) > 0) {
+        if (max > 0 && (value.length() > 18 || Long.parseLong(value) > max)) {
             throw new ReplyException(552, "5.3.4", "Message size " + value + " exceeds the fixed maximum of " + max
                     + " octets");
         }
