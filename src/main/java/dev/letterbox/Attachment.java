@@ -2,7 +2,6 @@ package dev.letterbox;
 
 import dev.letterbox.internal.mime.Lazy;
 import dev.letterbox.internal.mime.MimeNode;
-import dev.letterbox.internal.store.RawContent;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,7 @@ public final class Attachment {
         this.attachedMessage = node.attachedMessage() == null ? null : new Lazy<>(() -> {
             Envelope inner = new Envelope(outer.helo(), outer.mailFrom(), outer.mailParameters(), List.of(),
                     Map.of(), outer.receivedAt());
-            return new ReceivedMessage(inner, RawContent.InMemory.of(node.bytes()));
+            return new ReceivedMessage(inner, node);
         });
     }
 

@@ -1,6 +1,5 @@
 package dev.letterbox;
 
-import dev.letterbox.internal.mime.ParsingSession;
 import dev.letterbox.internal.smtp.SmtpListener;
 import java.io.UncheckedIOException;
 import java.util.Objects;
@@ -24,9 +23,8 @@ public final class SmtpServer implements AutoCloseable {
     private SmtpServer(ServerOptions options) {
         this.options = options;
         this.mailbox = new Mailbox(this);
-        ParsingSession parsing = new ParsingSession();
         this.listener = SmtpListener.start(options,
-                (envelope, content) -> mailbox.add(new ReceivedMessage(envelope, content, parsing)));
+                (envelope, content) -> mailbox.add(new ReceivedMessage(envelope, content)));
     }
 
     /**
