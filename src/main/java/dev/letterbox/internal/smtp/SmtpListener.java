@@ -11,31 +11,41 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Accepts connections on one bound socket and runs a {@link SmtpSession} per connection on a thread of its own.
- * Threads are daemon and named {@code letterbox-smtp-<port>-<n>}; {@link #close()} answers 421 to live sessions,
+ * Accepts connections on one bound socket and runs a {@link SmtpSession} per connection on a thread of this listener's
+ * own pool: a thread whose session ended serves the next connection if one comes within {@link #IDLE_THREAD_MILLIS},
+ * and ends otherwise (starting a thread costs more than the greeting). Threads are daemon and named
+ * {@code letterbox-smtp-<port>-<n>}; no thread serves two listeners. {@link #close()} answers 421 to live sessions,
  * closes every socket and returns once every thread it started has ended.
  */
 public final class SmtpListener implements AutoCloseable {
     private static final long SHUTDOWN_GRACE_MILLIS = 2_000;
+    /** How long a thread whose session ended waits for the next connection before it ends. */
+    static final long IDLE_THREAD_MILLIS = 500;
     private final ServerOptions options;
     private final MessageSink sink;
     private final ServerSocket serverSocket;
     private final Thread acceptor;
+    private final ThreadPoolExecutor sessionThreads;
     private final Set<SmtpSession> sessions = ConcurrentHashMap.newKeySet();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private final AtomicInteger threadCount = new AtomicInteger();
     private final AtomicLong messageIds = new AtomicLong();
     private volatile boolean closed;
 
-    private SmtpListener(ServerOptions options, MessageSink sink, ServerSocket serverSocket) {
+    private SmtpListener(ServerOptions options, MessageSink sink, ServerSocket serverSocket, long idleThreadMillis) {
         this.options = options;
         this.sink = sink;
         this.serverSocket = serverSocket;
         this.acceptor = newThread(this::acceptLoop);
+        this.sessionThreads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, idleThreadMillis, TimeUnit.MILLISECONDS,
+                new SynchronousQueue<>(), this::newThread);
     }
 
     /**
@@ -47,6 +57,11 @@ public final class SmtpListener implements AutoCloseable {
      * @throws UncheckedIOException if the address cannot be bound, with the address in the message
      */
     public static SmtpListener start(ServerOptions options, MessageSink sink) {
+        return start(options, sink, IDLE_THREAD_MILLIS);
+    }
+
+    /** As {@link #start(ServerOptions, MessageSink)}, with another time an idle session thread waits (for tests). */
+    static SmtpListener start(ServerOptions options, MessageSink sink, long idleThreadMillis) {
         ServerSocket ss = null;
         try {
             ss = new ServerSocket();
@@ -63,7 +78,7 @@ public final class SmtpListener implements AutoCloseable {
             throw new UncheckedIOException("cannot listen on " + options.host() + ":" + options.port() + " ("
                     + e.getMessage() + "); use port 0 for a random free port", e);
         }
-        SmtpListener listener = new SmtpListener(options, sink, ss);
+        SmtpListener listener = new SmtpListener(options, sink, ss, idleThreadMillis);
         listener.acceptor.start();
         return listener;
     }
@@ -101,7 +116,7 @@ public final class SmtpListener implements AutoCloseable {
             try {
                 SmtpSession session = new SmtpSession(socket, this);
                 sessions.add(session);
-                newThread(session).start();
+                sessionThreads.execute(session);
             } catch (IOException e) {
                 try {
                     socket.close();
@@ -145,6 +160,7 @@ public final class SmtpListener implements AutoCloseable {
             // closing is best effort
         }
         join(List.of(acceptor));
+        sessionThreads.shutdown(); // idle threads end now, busy ones when their session does
         List<SmtpSession> live = new ArrayList<>(sessions);
         if (!live.isEmpty()) {
             // Writing the 421 blocks if a client does not read its replies; a thread of our own does it, and if it
