@@ -301,6 +301,16 @@ class ReceivedMessageModelTest {
     }
 
     @Test
+    void aSubjectFoldedHundredsOfThousandsOfTimesIsUnfoldedOnceAndCached() {
+        String folded = "Subject: start" + "\r\n word".repeat(160_000) + "\r\n\r\nbody\r\n";
+
+        ReceivedMessage m = deliver(server, "fold@example.com", List.of("ann@example.com"), folded);
+
+        assertThat(m.subject()).startsWith("start word word").endsWith(" word").hasSize(5 + 5 * 160_000)
+                .isSameAs(m.subject());
+    }
+
+    @Test
     void toStringDescribesTheEnvelopeAndSizeWithoutParsing() {
         try (SmtpServer own = SmtpServer.start(ServerOptions.builder().spillThreshold(1024).build())) {
             ReceivedMessage m = deliver(own, "big@example.com", List.of("ann@example.com"), largePlainMessage());

@@ -153,7 +153,7 @@ public final class MessageView {
         List<String> out = new ArrayList<>();
         for (String raw : rawHeaders(name)) {
             try {
-                for (InternetAddress a : InternetAddress.parseHeader(MimeUtility.unfold(raw), false)) {
+                for (InternetAddress a : InternetAddress.parseHeader(Unfolding.unfold(raw), false)) {
                     if (a.isGroup()) {
                         for (InternetAddress member : a.getGroup(false)) {
                             out.add(member.getAddress());
@@ -193,7 +193,7 @@ public final class MessageView {
     }
 
     static String decodeHeader(String raw) {
-        String unfolded = MimeUtility.unfold(raw).trim();
+        String unfolded = Unfolding.unfold(raw).trim();
         try {
             return MimeUtility.decodeText(unfolded);
         } catch (Exception e) {
