@@ -2,6 +2,7 @@ package dev.letterbox.internal.mime;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
 import java.io.InputStream;
 
@@ -26,6 +27,11 @@ final class CapturedMimeMessage extends MimeMessage {
     /** @return the session this message was parsed with: the shared one */
     Session parsingSession() {
         return session;
+    }
+
+    @Override
+    protected InternetHeaders createInternetHeaders(InputStream in) throws MessagingException {
+        return new CapturedHeaders(in, true); // the shared session allows UTF-8 headers
     }
 
     @Override

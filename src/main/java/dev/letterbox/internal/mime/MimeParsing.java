@@ -4,7 +4,6 @@ import dev.letterbox.internal.store.RawContent;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.SharedByteArrayInputStream;
-import jakarta.mail.util.SharedFileInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +11,8 @@ import java.io.UncheckedIOException;
 
 /**
  * Turns captured octets into a {@link MimeMessage}. The message shares the captured content instead of copying it:
- * a file-backed message is parsed through a {@link SharedFileInputStream}, so part bodies stay on disk until read.
+ * a file-backed message is parsed through a {@link FileSharedStream}, so part bodies stay on disk until read, and a
+ * part's read buffer exists only while it is read.
  * Every message is parsed with the one {@link SharedSession}. This class is the only place the capture path touches
  * jakarta.mail, and only when a test first asks.
  */
@@ -36,7 +36,7 @@ public final class MimeParsing {
         InputStream in;
         try {
             in = content.file() != null
-                    ? new SharedFileInputStream(content.file().toFile(), 64 * 1024)
+                    ? FileSharedStream.open(content.file())
                     : content instanceof RawContent.InMemory m
                             ? new SharedByteArrayInputStream(m.sharedArray(), 0, (int) m.size())
                             : new SharedByteArrayInputStream(content.bytes());

@@ -43,7 +43,7 @@ final class MimeTree {
         if (type.is("multipart/*") && part instanceof MimePart mp && depth < MAX_DEPTH) {
             role = MimeNode.Role.CONTAINER;
             try {
-                MimeMultipart multipart = new MimeMultipart(new MimePartDataSource(mp));
+                MimeMultipart multipart = new CapturedMultipart(new MimePartDataSource(mp));
                 for (int i = 0; i < multipart.getCount(); i++) {
                     children.add(build(multipart.getBodyPart(i), depth + 1));
                 }
