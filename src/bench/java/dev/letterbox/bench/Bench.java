@@ -497,21 +497,22 @@ public final class Bench {
     }
 
     private void junit() throws Exception {
-        int tests = n(UserTests.TESTS, 3);
-        int iterations = n(4, 1);
-        System.out.println("## a JUnit class of " + tests + " tests through the JUnit Platform launcher, each test with"
-                + " a fresh server from its library's JUnit integration, sending two mails (Transport.send, one "
-                + "connection each) and asserting on them; figure: total time / tests; " + iterations
-                + " runs per class, interleaved" + (smoke ? "" : ", plus one warm-up run") + "; sequential, then"
-                + " parallel (JUnit parallel execution, " + JUnitScenario.PARALLELISM + " threads)");
+        int tests = n(50, 3);
+        int iterations = n(16, 1);
+        System.out.println("## a JUnit class of tests through the JUnit Platform launcher, each test with a fresh server"
+                + " from its library's JUnit integration, sending two mails (Transport.send, one connection each) and"
+                + " asserting on them; figure: time of a launcher run of " + tests + " of its tests / " + tests + "; "
+                + iterations + " runs per class, interleaved run by run (so load changes hit every class alike)"
+                + (smoke ? "" : ", after one warm-up run") + "; sequential, then parallel (JUnit parallel execution, "
+                + JUnitScenario.PARALLELISM + " threads)");
         System.out.println("   letterbox: @CaptureMail (a fresh server per test, Mailbox injected); wiser: start/stop in "
                 + "@BeforeEach/@AfterEach (it has no JUnit integration); greenmail: GreenMailExtension");
         JUnitScenario scenario = new JUnitScenario();
         Map<String, Samples> sequential = junitRuns(scenario, tests, iterations, false);
-        double seq = junitTable(sequential, tests, "sequential");
+        double seq = junitTable(sequential, "sequential");
         junitBreakdown(sequential);
         Map<String, Samples> parallel = junitRuns(scenario, tests, iterations, true);
-        double par = junitTable(parallel, tests, "parallel");
+        double par = junitTable(parallel, "parallel");
         double seqWiser = sequential.get("letterbox").median() / sequential.get("wiser").median();
         double parWiser = parallel.get("letterbox").median() / parallel.get("wiser").median();
         target("JUnit class, per test, sequential", "<= 1.25x", seq, seq <= 1.25);
@@ -556,19 +557,18 @@ public final class Bench {
     }
 
     /** Prints one mode's table; returns Letterbox's ratio to the floor. */
-    private static double junitTable(Map<String, Samples> times, int tests, String mode) {
+    private static double junitTable(Map<String, Samples> times, String mode) {
         System.out.println("### " + mode);
-        Table t = new Table("contender", "per test, median of runs", "p10", "p90", "ratio to floor",
-                "whole class (median)");
+        Table t = new Table("contender", "per test, median of runs", "p10", "p90", "ratio to floor");
         double floor = times.get("floor").median();
         for (Map.Entry<String, Samples> e : times.entrySet()) {
             Samples s = e.getValue();
             if (s.size() == 0) {
-                t.row(e.getKey(), "failed", "-", "-", "-", "-");
+                t.row(e.getKey(), "failed", "-", "-", "-");
                 continue;
             }
             t.row(e.getKey(), Samples.time(s.median()), Samples.time(s.p10()), Samples.time(s.p90()),
-                    Samples.ratio(s.median() / floor), Samples.time(s.median() * tests));
+                    Samples.ratio(s.median() / floor));
         }
         System.out.print(t.render());
         return times.get("letterbox").median() / floor;
