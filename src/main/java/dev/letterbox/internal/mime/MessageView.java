@@ -5,7 +5,6 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeUtility;
 import java.text.ParsePosition;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -195,7 +194,7 @@ public final class MessageView {
     static String decodeHeader(String raw) {
         String unfolded = Unfolding.unfold(raw).trim();
         try {
-            return MimeUtility.decodeText(unfolded);
+            return EncodedWords.decode(unfolded);
         } catch (Exception e) {
             return unfolded;
         }

@@ -7,7 +7,6 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimePartDataSource;
-import jakarta.mail.internet.MimeUtility;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,7 +91,7 @@ final class MimeTree {
         }
         if (name.contains("=?")) {
             try {
-                return MimeUtility.decodeText(name);
+                return EncodedWords.decode(name);
             } catch (Exception e) {
                 return name;
             }
