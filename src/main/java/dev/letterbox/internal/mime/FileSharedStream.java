@@ -17,7 +17,7 @@ import java.nio.file.StandardOpenOption;
  * read again. One thread at a time per stream; ranges may be read by different threads.
  */
 final class FileSharedStream extends InputStream implements SharedInputStream {
-    private static final int BUFFER_SIZE = 16 * 1024;
+    private static final int BUFFER_SIZE = 64 * 1024;
 
     private final FileChannel file;
     private final boolean ownsFile;
@@ -63,11 +63,25 @@ final class FileSharedStream extends InputStream implements SharedInputStream {
         if (len == 0) {
             return 0;
         }
+        boolean buffered = buffer != null && position >= bufferStart && position < bufferStart + bufferLength;
+        if (!buffered && len >= BUFFER_SIZE && position < end) {
+            return readDirect(b, off, len); // a large read goes straight into the caller's array
+        }
         if (!fill()) {
             return -1;
         }
         int n = (int) Math.min(len, bufferStart + bufferLength - position);
         System.arraycopy(buffer, (int) (position - bufferStart), b, off, n);
+        position += n;
+        return n;
+    }
+
+    private int readDirect(byte[] b, int off, int len) throws IOException {
+        ByteBuffer target = ByteBuffer.wrap(b, off, (int) Math.min(len, end - position));
+        int n = file.read(target, position);
+        if (n <= 0) {
+            return -1; // the file is shorter than the range
+        }
         position += n;
         return n;
     }
