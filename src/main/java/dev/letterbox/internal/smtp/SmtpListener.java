@@ -32,7 +32,9 @@ public final class SmtpListener implements AutoCloseable {
     private final MessageSink sink;
     private final ServerSocket serverSocket;
     private final Thread acceptor;
-    private final ThreadPoolExecutor sessionThreads;
+    private final long idleThreadMillis;
+    private ThreadPoolExecutor sessionThreads; // made on the first connection, by the acceptor; read by close() after
+                                               // joining the acceptor
     private final Set<SmtpSession> sessions = ConcurrentHashMap.newKeySet();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private final AtomicInteger threadCount = new AtomicInteger();
@@ -44,8 +46,7 @@ public final class SmtpListener implements AutoCloseable {
         this.sink = sink;
         this.serverSocket = serverSocket;
         this.acceptor = newThread(this::acceptLoop);
-        this.sessionThreads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, idleThreadMillis, TimeUnit.MILLISECONDS,
-                new SynchronousQueue<>(), this::newThread);
+        this.idleThreadMillis = idleThreadMillis;
     }
 
     /**
@@ -116,6 +117,10 @@ public final class SmtpListener implements AutoCloseable {
             try {
                 SmtpSession session = new SmtpSession(socket, this);
                 sessions.add(session);
+                if (sessionThreads == null) {
+                    sessionThreads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, idleThreadMillis,
+                            TimeUnit.MILLISECONDS, new SynchronousQueue<>(), this::newThread);
+                }
                 sessionThreads.execute(session);
             } catch (IOException e) {
                 try {
@@ -160,7 +165,9 @@ public final class SmtpListener implements AutoCloseable {
             // closing is best effort
         }
         join(List.of(acceptor));
-        sessionThreads.shutdown(); // idle threads end now, busy ones when their session does
+        if (sessionThreads != null) {
+            sessionThreads.shutdown(); // idle threads end now, busy ones when their session does
+        }
         List<SmtpSession> live = new ArrayList<>(sessions);
         if (!live.isEmpty()) {
             // Writing the 421 blocks if a client does not read its replies; a thread of our own does it, and if it
