@@ -6,6 +6,7 @@ import dev.letterbox.internal.mime.MessageView;
 import dev.letterbox.internal.mime.MimeNode;
 import dev.letterbox.internal.mime.MimeParsing;
 import dev.letterbox.internal.mime.ParsingSession;
+import dev.letterbox.internal.smtp.SessionRecord;
 import dev.letterbox.internal.store.RawContent;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -47,19 +48,40 @@ public final class ReceivedMessage {
     private final Lazy<List<Attachment>> attachments = new Lazy<>(() -> wrap(view().attachments()));
     private final Lazy<List<Attachment>> inlineParts = new Lazy<>(() -> wrap(view().inlineParts()));
 
+    private final SessionRecord session; // null for an attached message
+    private final int firstTranscriptLine;
+
     ReceivedMessage(Envelope envelope, RawContent content) {
-        this(envelope, content, new ParsingSession());
+        this(envelope, content, new ParsingSession(), null, 0);
     }
 
-    ReceivedMessage(Envelope envelope, RawContent content, ParsingSession parsingSession) {
+    ReceivedMessage(Envelope envelope, RawContent content, ParsingSession parsingSession, SessionRecord session,
+                    int firstTranscriptLine) {
         this.envelope = Objects.requireNonNull(envelope, "envelope");
         this.content = Objects.requireNonNull(content, "content");
         this.parsingSession = Objects.requireNonNull(parsingSession, "parsingSession");
+        this.session = session;
+        this.firstTranscriptLine = firstTranscriptLine;
     }
 
     /** @return the envelope: HELO name, MAIL FROM, RCPT TO and their parameters */
     public Envelope envelope() {
         return envelope;
+    }
+
+    /**
+     * Returns the transcript of the SMTP session this message came from, as it stands now (the session may have gone
+     * on after the message).
+     *
+     * @return the transcript, or null for a message attached to another one (see {@link Attachment#attachedMessage()})
+     */
+    public Transcript transcript() {
+        return session == null ? null : Transcript.of(session);
+    }
+
+    /** @return the index of the line in {@link #transcript()} where this message's transaction began (its MAIL) */
+    int firstTranscriptLine() {
+        return firstTranscriptLine;
     }
 
     /** @return the size of the message in octets, as received */

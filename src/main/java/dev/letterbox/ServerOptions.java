@@ -1,15 +1,18 @@
 package dev.letterbox;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The immutable configuration of one {@link SmtpServer}: where it listens, what it accepts and how long it waits.
+ * The immutable configuration of one {@link SmtpServer}: where it listens, what it accepts, how long it waits, and
+ * which faults it plays.
  *
  * <p>Defaults are safe for tests: loopback address, a random free port, strict CRLF line endings, no size limit,
- * 100 recipients per transaction. Build one with {@link #builder()} or derive one with
+ * 100 recipients per transaction, no scripted faults. Build one with {@link #builder()} or derive one with
  * {@link #toBuilder()}. The same option setters ({@link AbstractBuilder}) configure {@link LetterboxExtension#builder()},
  * and {@link CaptureMail} has an attribute for each option that makes sense in an annotation, so all three produce
  * the same options.
@@ -115,6 +118,16 @@ public final class ServerOptions {
     /** @return the size in octets above which a message being received is kept in a temporary file, not the heap */
     public int spillThreshold() {
         return values.spillThreshold;
+    }
+
+    /**
+     * Returns the scripted faults every session of the server plays, tried after the rules added to the mailbox (see
+     * {@link SmtpRule}).
+     *
+     * @return the rules in the order they were added, empty by default
+     */
+    public List<SmtpRule> rules() {
+        return values.rules;
     }
 
     @Override
@@ -302,6 +315,21 @@ public final class ServerOptions {
             return self();
         }
 
+        /**
+         * Adds a scripted fault that every session of the server plays (after the rules added to the mailbox), such
+         * as {@code rule(SmtpRule.on(SmtpStage.RCPT).matching("bounce@.*").reply(550, "5.1.1 No such user"))}.
+         *
+         * @param rule the rule, made with {@link SmtpRule#on(SmtpStage)}
+         * @return this builder
+         * @throws NullPointerException if rule is null
+         */
+        public B rule(SmtpRule rule) {
+            List<SmtpRule> rules = new ArrayList<>(values.rules);
+            rules.add(Objects.requireNonNull(rule, "rule"));
+            values.rules = List.copyOf(rules);
+            return self();
+        }
+
         /** @return the options as set so far, a snapshot */
         ServerOptions options() {
             return new ServerOptions(values.copy());
@@ -357,6 +385,7 @@ public final class ServerOptions {
         Duration awaitTimeout = Duration.ofSeconds(10);
         boolean lenientLineEndings = false;
         int spillThreshold = DEFAULT_SPILL_THRESHOLD;
+        List<SmtpRule> rules = List.of();
 
         Values copy() {
             try {
@@ -379,6 +408,7 @@ public final class ServerOptions {
             m.put("awaitTimeout", awaitTimeout);
             m.put("lenientLineEndings", lenientLineEndings);
             m.put("spillThreshold", spillThreshold);
+            m.put("rules", rules);
             return m;
         }
     }
