@@ -180,6 +180,7 @@ final class SmtpSession implements Runnable {
         ending = true;
         try {
             wire.drain();
+            record.event("connection closed by the client");
         } catch (SocketTimeoutException e) {
             record.event("stalled session idle for " + options.idleTimeout() + ", closed");
         }
