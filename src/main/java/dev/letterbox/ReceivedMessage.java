@@ -49,19 +49,18 @@ public final class ReceivedMessage {
     private final Lazy<List<Attachment>> inlineParts = new Lazy<>(() -> wrap(view().inlineParts()));
 
     private final SessionRecord session; // null for an attached message
-    private final int firstTranscriptLine;
+    private final int transcriptLines; // the lines of the session up to this message's content
 
     ReceivedMessage(Envelope envelope, RawContent content) {
-        this(envelope, content, new ParsingSession(), null, 0);
+        this(envelope, content, new ParsingSession(), null);
     }
 
-    ReceivedMessage(Envelope envelope, RawContent content, ParsingSession parsingSession, SessionRecord session,
-                    int firstTranscriptLine) {
+    ReceivedMessage(Envelope envelope, RawContent content, ParsingSession parsingSession, SessionRecord session) {
         this.envelope = Objects.requireNonNull(envelope, "envelope");
         this.content = Objects.requireNonNull(content, "content");
         this.parsingSession = Objects.requireNonNull(parsingSession, "parsingSession");
         this.session = session;
-        this.firstTranscriptLine = firstTranscriptLine;
+        this.transcriptLines = session == null ? 0 : session.size();
     }
 
     /** @return the envelope: HELO name, MAIL FROM, RCPT TO and their parameters */
@@ -70,18 +69,14 @@ public final class ReceivedMessage {
     }
 
     /**
-     * Returns the transcript of the SMTP session this message came from, as it stands now (the session may have gone
-     * on after the message).
+     * Returns the transcript of the SMTP session this message came from, from the greeting up to the reply to this
+     * message's content: what led to this message. {@link Mailbox#transcripts()} has whole sessions.
      *
      * @return the transcript, or null for a message attached to another one (see {@link Attachment#attachedMessage()})
      */
     public Transcript transcript() {
-        return session == null ? null : Transcript.of(session);
-    }
-
-    /** @return the index of the line in {@link #transcript()} where this message's transaction began (its MAIL) */
-    int firstTranscriptLine() {
-        return firstTranscriptLine;
+        // the reply to the content is the line after it, once the session has written it
+        return session == null ? null : Transcript.of(session, transcriptLines + 1);
     }
 
     /** @return the size of the message in octets, as received */

@@ -43,8 +43,8 @@ public final class SmtpServer implements AutoCloseable {
         }
 
         @Override
-        public void deliver(Envelope envelope, RawContent content, SessionRecord session, int firstLine) {
-            mailbox.add(new ReceivedMessage(envelope, content, parsing, session, firstLine));
+        public void deliver(Envelope envelope, RawContent content, SessionRecord session) {
+            mailbox.add(new ReceivedMessage(envelope, content, parsing, session));
         }
     }
 

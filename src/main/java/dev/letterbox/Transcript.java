@@ -59,18 +59,23 @@ public final class Transcript {
     private final List<Line> lines;
     private final int omitted;
 
-    private Transcript(SessionRecord record) {
+    private Transcript(SessionRecord record, int maxLines) {
         this.number = record.number();
         this.client = record.client();
         this.startedAt = record.startedAt();
         synchronized (record) {
-            this.lines = record.lines();
-            this.omitted = record.omitted();
+            List<Line> all = record.lines();
+            this.lines = all.size() > maxLines ? List.copyOf(all.subList(0, maxLines)) : all;
+            this.omitted = all.size() > maxLines ? 0 : record.omitted();
         }
     }
 
     static Transcript of(SessionRecord record) {
-        return new Transcript(record);
+        return new Transcript(record, Integer.MAX_VALUE);
+    }
+
+    static Transcript of(SessionRecord record, int maxLines) {
+        return new Transcript(record, maxLines);
     }
 
     /** @return the session's number on its server, from 1 in the order connections were accepted */

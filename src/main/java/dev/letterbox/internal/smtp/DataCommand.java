@@ -58,7 +58,7 @@ final class DataCommand {
                     .mailParameters(t.mailParameters);
             t.recipientParameters.forEach(eb::recipient);
             try {
-                long id = store.store(eb.build(), content, t.firstLine);
+                long id = store.store(eb.build(), content);
                 return Reply.of(250, "2.0.0", "OK: message " + id + " stored, " + content.size() + " octets");
             } catch (RuntimeException e) {
                 content.release();
@@ -74,7 +74,7 @@ final class DataCommand {
          * @return the message's number on its server
          * @throws RuntimeException if it cannot be stored
          */
-        long store(Envelope envelope, RawContent content, int firstTranscriptLine);
+        long store(Envelope envelope, RawContent content);
     }
 
     private static ReplyException cannotStore(Exception e) {

@@ -32,8 +32,7 @@ public interface SessionHost {
      *
      * @param envelope the envelope
      * @param content the octets, now owned by the host
-     * @param session the transcript of the session it came from
-     * @param firstLine the index of the transcript line where its transaction began (its MAIL command)
+     * @param session the transcript of the session it came from, which ends (for now) with this message's content
      */
-    void deliver(Envelope envelope, RawContent content, SessionRecord session, int firstLine);
+    void deliver(Envelope envelope, RawContent content, SessionRecord session);
 }

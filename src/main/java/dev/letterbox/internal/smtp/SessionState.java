@@ -8,20 +8,13 @@ import dev.letterbox.ServerOptions;
  */
 final class SessionState {
     private final ServerOptions options;
-    private final SessionRecord record;
     private Phase phase = Phase.GREETED;
     private String helo;
     private boolean extended;
     private Transaction transaction;
 
-    SessionState(ServerOptions options, SessionRecord record) {
+    SessionState(ServerOptions options) {
         this.options = options;
-        this.record = record;
-    }
-
-    /** @return the index of the last transcript line so far (the command being handled) */
-    int transcriptLine() {
-        return Math.max(0, record.size() - 1);
     }
 
     ServerOptions options() {

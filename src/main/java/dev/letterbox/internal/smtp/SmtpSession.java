@@ -35,7 +35,7 @@ final class SmtpSession implements Runnable {
         this.options = listener.options();
         this.host = listener.sessionHost();
         this.record = host.open(socket.getInetAddress().getHostAddress() + ":" + socket.getPort());
-        this.state = new SessionState(options, record);
+        this.state = new SessionState(options);
         this.wire = new Wire(socket.getInputStream(), socket.getOutputStream(), socket);
     }
 
@@ -163,8 +163,8 @@ final class SmtpSession implements Runnable {
         }
     }
 
-    private long store(Envelope envelope, RawContent content, int firstLine) {
-        host.deliver(envelope, content, record, firstLine);
+    private long store(Envelope envelope, RawContent content) {
+        host.deliver(envelope, content, record);
         return listener.nextMessageId();
     }
 

@@ -10,14 +10,11 @@ final class Transaction {
     final String mailFrom;
     final Map<String, String> mailParameters;
     final boolean smtputf8;
-    /** the index of the session transcript's line where this transaction began (its MAIL command) */
-    final int firstLine;
     final List<String> recipients = new ArrayList<>();
     final Map<String, Map<String, String>> recipientParameters = new LinkedHashMap<>();
 
-    Transaction(String mailFrom, Map<String, String> mailParameters, int firstLine) {
+    Transaction(String mailFrom, Map<String, String> mailParameters) {
         this.mailFrom = mailFrom;
-        this.firstLine = firstLine;
         this.mailParameters = mailParameters;
         this.smtputf8 = mailParameters.containsKey("SMTPUTF8");
     }

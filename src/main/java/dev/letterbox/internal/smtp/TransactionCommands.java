@@ -38,7 +38,7 @@ final class TransactionCommands {
             throw new ReplyException(553, "5.6.7", "Non-ASCII sender address needs the SMTPUTF8 parameter on MAIL");
         }
         return Outcome.reply(path.address(), () -> {
-            s.begin(new Transaction(path.address(), params, s.transcriptLine()));
+            s.begin(new Transaction(path.address(), params));
             return Reply.of(250, "2.1.0", "Sender <" + path.address() + "> OK");
         });
     }

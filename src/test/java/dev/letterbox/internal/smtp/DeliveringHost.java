@@ -31,7 +31,7 @@ final class DeliveringHost implements SessionHost {
     }
 
     @Override
-    public void deliver(Envelope envelope, RawContent content, SessionRecord session, int firstLine) {
+    public void deliver(Envelope envelope, RawContent content, SessionRecord session) {
         consumer.accept(envelope, content);
     }
 }

@@ -49,6 +49,9 @@ class TranscriptTest extends ServerPerTest {
         assertThat(t.lines()).allSatisfy(l -> assertThat(l.at()).isAfterOrEqualTo(t.startedAt()));
         assertThat(t.commands()).containsExactly("EHLO client.example", "MAIL FROM:<shop@example.com>",
                 "RCPT TO:<ann@example.com>", "DATA", "QUIT");
+        assertThat(server.mailbox().messages().get(0).transcript().lines())
+                .as("a message's transcript: what led to it, up to the reply to its content")
+                .hasSize(16).last().hasToString("S: 250 2.0.0 OK: message 1 stored, 29 octets");
     }
 
     @Test
