@@ -45,7 +45,8 @@ class PythonSmtplibInteropTest {
             msg["Subject"] = "Grüße: your order"
             msg.set_content("Hello Ann,\\n.a line that starts with a dot\\nGrüße\\n")
             msg.add_alternative("<p>Hello Ann, <a href='https://shop.example/o/7'>your order</a></p>", subtype="html")
-            msg.add_attachment(bytes(range(256)), maintype="application", subtype="octet-stream", filename="all-octets.bin")
+            msg.add_attachment(bytes(range(256)), maintype="application", subtype="octet-stream",
+                               filename="all-octets.bin")
             msg.as_bytes()
             with smtplib.SMTP(host, port, local_hostname="python.client.example", timeout=20) as smtp:
                 refused = smtp.send_message(msg)
