@@ -67,6 +67,19 @@ final class ClientProcess {
      * @throws AssertionError if it has not ended within {@link #TIMEOUT} (it is killed then)
      */
     static Outcome run(Path stdin, List<String> command) {
+        return run(TIMEOUT, stdin, command);
+    }
+
+    /**
+     * Runs a command, feeding it a file on its standard input, killing it after a timeout.
+     *
+     * @param timeout how long it may run
+     * @param stdin the file to read as standard input, or null for none
+     * @param command the command and its arguments
+     * @return how it ended
+     * @throws AssertionError if it has not ended within {@code timeout} (it is killed then)
+     */
+    static Outcome run(Duration timeout, Path stdin, List<String> command) {
         Path out = null;
         Path err = null;
         try {
@@ -79,10 +92,10 @@ final class ClientProcess {
                             : ProcessBuilder.Redirect.from(stdin.toFile()));
             builder.environment().put("LC_ALL", "C.UTF-8");
             Process process = builder.start();
-            if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                throw new AssertionError(String.join(" ", command) + " did not end within " + TIMEOUT.toSeconds()
-                        + " s and was killed; its stderr so far:\n" + read(err) + "\nits stdout so far:\n" + read(out));
+                throw new AssertionError(String.join(" ", command) + " did not end within " + timeout.toMillis()
+                        + " ms and was killed; its stderr so far:\n" + read(err) + "\nits stdout so far:\n" + read(out));
             }
             return new Outcome(command, process.exitValue(), read(out), read(err));
         } catch (IOException e) {
