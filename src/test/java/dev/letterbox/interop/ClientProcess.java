@@ -95,7 +95,8 @@ final class ClientProcess {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
                 throw new AssertionError(String.join(" ", command) + " did not end within " + timeout.toMillis()
-                        + " ms and was killed; its stderr so far:\n" + read(err) + "\nits stdout so far:\n" + read(out));
+                        + " ms and was killed; its stderr so far:\n" + read(err)
+                        + "\nits stdout so far:\n" + read(out));
             }
             return new Outcome(command, process.exitValue(), read(out), read(err));
         } catch (IOException e) {
