@@ -50,6 +50,22 @@ public final class WelcomeMailer {
     public void welcome(String name, String address, String token) throws MessagingException {
         String link = "https://shop.example/confirm?token=" + token;
 
+        MimeBodyPart terms = new MimeBodyPart();
+        terms.setContent("%PDF-1.4 terms of service".getBytes(StandardCharsets.US_ASCII), "application/pdf");
+        terms.setFileName("terms.pdf");
+        terms.setDisposition(MimeBodyPart.ATTACHMENT);
+
+        MimeMessage message = new MimeMessage(session);
+        message.setFrom(new InternetAddress("hello@shop.example"));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(address));
+        message.setRecipient(Message.RecipientType.BCC, new InternetAddress("audit@shop.example"));
+        message.setSubject("Welcome, " + name, "UTF-8");
+        message.setContent(new MimeMultipart("mixed", body(name, link), terms));
+        Transport.send(message);
+    }
+
+    /** Text, and HTML with the logo beside it: multipart/alternative of text/plain and multipart/related. */
+    private static MimeBodyPart body(String name, String link) throws MessagingException {
         MimeBodyPart text = new MimeBodyPart();
         text.setText("Hello " + name + ",\n\nConfirm your address: " + link + "\n", "UTF-8");
         MimeBodyPart html = new MimeBodyPart();
@@ -62,22 +78,9 @@ public final class WelcomeMailer {
         logo.setFileName("logo.png");
         MimeBodyPart htmlWithLogo = new MimeBodyPart();
         htmlWithLogo.setContent(new MimeMultipart("related", html, logo));
-        MimeMultipart alternative = new MimeMultipart("alternative", text, htmlWithLogo);
         MimeBodyPart body = new MimeBodyPart();
-        body.setContent(alternative);
-
-        MimeBodyPart terms = new MimeBodyPart();
-        terms.setContent("%PDF-1.4 terms of service".getBytes(StandardCharsets.US_ASCII), "application/pdf");
-        terms.setFileName("terms.pdf");
-        terms.setDisposition(MimeBodyPart.ATTACHMENT);
-
-        MimeMessage message = new MimeMessage(session);
-        message.setFrom(new InternetAddress("hello@shop.example"));
-        message.setRecipient(Message.RecipientType.TO, new InternetAddress(address));
-        message.setRecipient(Message.RecipientType.BCC, new InternetAddress("audit@shop.example"));
-        message.setSubject("Welcome, " + name, "UTF-8");
-        message.setContent(new MimeMultipart("mixed", body, terms));
-        Transport.send(message);
+        body.setContent(new MimeMultipart("alternative", text, htmlWithLogo));
+        return body;
     }
 
     private static byte[] logoPng() {
