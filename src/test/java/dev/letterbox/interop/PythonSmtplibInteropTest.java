@@ -1,9 +1,9 @@
 package dev.letterbox.interop;
 
 import static dev.letterbox.assertj.LetterboxAssertions.assertThat;
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.letterbox.Attachment;
 import dev.letterbox.CaptureMail;
 import dev.letterbox.Mailbox;
 import dev.letterbox.ReceivedMessage;
@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Python 3's {@code smtplib}: {@code send_message} of a multipart {@code EmailMessage}, {@code sendmail} of prepared
- * octets to 50 recipients, and SMTPUTF8 with non-ASCII addresses, asked for by {@code send_message} itself and
+ * octets to 50 recipients and to a list with one refused recipient, and SMTPUTF8 with non-ASCII addresses, asked for by {@code send_message} itself and
  * also given by the caller in {@code mail_options} (then smtplib sends the SMTPUTF8 parameter twice).
  */
 @Tag("interop")
@@ -55,7 +56,10 @@ class PythonSmtplibInteropTest {
             open(sent, "wb").write(msg.as_bytes(policy=msg.policy.clone(linesep="\\r\\n")))
             """;
 
-    /** Sends a file's octets with sendmail to the recipients given after the sender; options after "--options". */
+    /**
+     * Sends a file's octets with sendmail to the recipients given after the sender (options after "--options") and
+     * prints the recipients the server refused, one "address code text" a line.
+     */
     private static final String SENDMAIL = """
             import smtplib, sys
             host, port, file, sender = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
@@ -64,7 +68,8 @@ class PythonSmtplibInteropTest {
             recipients = rest[:rest.index("--options")] if "--options" in rest else rest
             with smtplib.SMTP(host, port, local_hostname="python.client.example", timeout=20) as smtp:
                 refused = smtp.sendmail(sender, recipients, open(file, "rb").read(), mail_options=options)
-            assert refused == {}, refused
+            for address, (code, text) in refused.items():
+                print(address, code, text.decode())
             """;
 
     /**
@@ -137,13 +142,31 @@ class PythonSmtplibInteropTest {
         List<String> arguments = new ArrayList<>(List.of(write("news.eml", octets), "news@example.com"));
         arguments.addAll(recipients);
 
-        python(SENDMAIL, mailbox, arguments.toArray(String[]::new)).succeeded();
+        ClientProcess.Outcome python = python(SENDMAIL, mailbox, arguments.toArray(String[]::new)).succeeded();
 
+        assertThat(python.stdout()).as("recipients refused").isEmpty();
         ReceivedMessage news = mailbox.awaitMessage();
         assertThat(news.raw()).isEqualTo(octets);
         assertThat(news.envelope().recipients()).containsExactlyElementsOf(recipients);
         assertThat(news.bcc()).containsExactlyElementsOf(recipients);
         assertThat(mailbox).hasMessageCount(1);
+    }
+
+    @Test
+    void sendmailReportsTheRefusedRecipientAndDeliversToTheOthers(Mailbox mailbox) throws IOException {
+        byte[] octets = Smtp.crlf("Subject: Some of you\n\nHello.\n").getBytes(StandardCharsets.US_ASCII);
+        String tooLong = "x".repeat(65) + "@example.com";
+
+        ClientProcess.Outcome python = python(SENDMAIL, mailbox, write("some.eml", octets), "news@example.com",
+                "ann@example.com", tooLong, "bob@example.com").succeeded();
+
+        assertThat(python.stdout().lines().toList())
+                .as("recipients refused, as sendmail returned them")
+                .singleElement(as(InstanceOfAssertFactories.STRING))
+                .startsWith(tooLong + " 553 5.1.3 ");
+        ReceivedMessage some = mailbox.awaitMessage();
+        assertThat(some.raw()).isEqualTo(octets);
+        assertThat(some.envelope().recipients()).containsExactly("ann@example.com", "bob@example.com");
     }
 
     @Test
