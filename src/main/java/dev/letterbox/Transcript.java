@@ -64,9 +64,8 @@ public final class Transcript {
         this.client = record.client();
         this.startedAt = record.startedAt();
         synchronized (record) {
-            List<Line> all = record.lines();
-            this.lines = all.size() > maxLines ? List.copyOf(all.subList(0, maxLines)) : all;
-            this.omitted = all.size() > maxLines ? 0 : record.omitted();
+            this.lines = List.copyOf(record.lines(maxLines));
+            this.omitted = record.size() > maxLines ? 0 : record.omitted();
         }
     }
 

@@ -14,10 +14,16 @@ public final class SessionRecord {
     /** The most lines kept per session. */
     public static final int MAX_LINES = 10_000;
 
+    /** One recorded line, kept cheap: the reply object (rendered only when someone reads) and a nano time. */
+    private record Entry(long nanos, Transcript.Direction direction, Object payload) {
+    }
+
     private final long number;
     private final String client;
     private final Instant startedAt = Instant.now();
-    private final List<Transcript.Line> lines = new ArrayList<>();
+    private final long startNanos = System.nanoTime();
+    private final List<Entry> entries = new ArrayList<>();
+    private int lineCount;
     private int omitted;
     private volatile boolean ended;
 
@@ -55,41 +61,56 @@ public final class SessionRecord {
     }
 
     void client(String line) {
-        add(Transcript.Direction.CLIENT, line);
+        add(Transcript.Direction.CLIENT, line, 1);
     }
 
     void server(Reply reply) {
-        String prefix = reply.code() + "-";
-        List<String> text = reply.lines();
-        for (int i = 0; i < text.size(); i++) {
-            if (i == text.size() - 1) {
-                prefix = reply.code() + " ";
-            }
-            add(Transcript.Direction.SERVER, prefix + (reply.enhanced() == null ? "" : reply.enhanced() + " ")
-                    + text.get(i));
-        }
+        add(Transcript.Direction.SERVER, reply, reply.lines().size());
     }
 
     void event(String text) {
-        add(Transcript.Direction.EVENT, text);
+        add(Transcript.Direction.EVENT, text, 1);
     }
 
-    private synchronized void add(Transcript.Direction direction, String text) {
-        if (lines.size() >= MAX_LINES) {
-            omitted++;
+    private synchronized void add(Transcript.Direction direction, Object payload, int lines) {
+        if (lineCount + lines > MAX_LINES) {
+            omitted += lines;
             return;
         }
-        lines.add(new Transcript.Line(Instant.now(), direction, text));
+        entries.add(new Entry(System.nanoTime(), direction, payload));
+        lineCount += lines;
     }
 
     /** @return how many lines were recorded so far (the index the next one gets) */
     public synchronized int size() {
-        return lines.size();
+        return lineCount;
     }
 
-    /** @return a copy of the lines so far */
-    public synchronized List<Transcript.Line> lines() {
-        return List.copyOf(lines);
+    /**
+     * Renders the lines so far: a reply becomes one line per line of text, as it went on the wire.
+     *
+     * @param max the most lines to return, from the first
+     * @return the lines
+     */
+    public synchronized List<Transcript.Line> lines(int max) {
+        List<Transcript.Line> out = new ArrayList<>(Math.min(max, lineCount));
+        for (Entry e : entries) {
+            if (out.size() >= max) {
+                break;
+            }
+            Instant at = startedAt.plusNanos(e.nanos() - startNanos);
+            if (e.payload() instanceof Reply r) {
+                List<String> text = r.lines();
+                for (int i = 0; i < text.size() && out.size() < max; i++) {
+                    String line = r.code() + (i == text.size() - 1 ? " " : "-")
+                            + (r.enhanced() == null ? "" : r.enhanced() + " ") + text.get(i);
+                    out.add(new Transcript.Line(at, e.direction(), line));
+                }
+            } else {
+                out.add(new Transcript.Line(at, e.direction(), (String) e.payload()));
+            }
+        }
+        return out;
     }
 
     /** @return how many lines were not kept because the session went past {@value #MAX_LINES} */

@@ -105,6 +105,23 @@ class TranscriptTest extends ServerPerTest {
     }
 
     @Test
+    void aSessionKeepsAtMostTenThousandLinesAndCountsTheRest() {
+        Transcript t;
+        try (SmtpTestClient c = connectEhlo()) {
+            c.send("NOOP\r\n".repeat(6000));
+            for (int i = 0; i < 6000; i++) {
+                c.read().assertCode(250);
+            }
+            t = server.mailbox().transcripts().get(0);
+        }
+
+        assertThat(t.lines()).hasSize(SessionRecord.MAX_LINES);
+        // greeting 1, EHLO 1 + 6 reply lines, then 2 lines per NOOP
+        assertThat(t.omittedLines()).isEqualTo(8 + 6000 * 2 - SessionRecord.MAX_LINES);
+        assertThat(t.toString()).endsWith("(2008 more lines not kept)");
+    }
+
+    @Test
     void overlongCommandLinesAreNotKept() {
         try (SmtpTestClient c = connectEhlo()) {
             c.command("NOOP " + "x".repeat(600)).assertReply(500, "5.5.2");
