@@ -311,8 +311,14 @@ public final class Mailbox {
             lock.unlock();
         }
         List<Transcript> out = new ArrayList<>(now.size());
-        now.forEach(r -> out.add(Transcript.of(r)));
+        now.forEach(r -> out.add(transcriptOf(r, Integer.MAX_VALUE)));
         return List.copyOf(out);
+    }
+
+    /** A snapshot of a session's transcript, of at most {@code maxLines} lines. */
+    static Transcript transcriptOf(SessionRecord record, int maxLines) {
+        SessionRecord.Snapshot s = record.snapshot(maxLines);
+        return new Transcript(record.number(), record.client(), record.startedAt(), s.lines(), s.omitted());
     }
 
     /**

@@ -76,7 +76,7 @@ public final class ReceivedMessage {
      */
     public Transcript transcript() {
         // the reply to the content is the line after it, once the session has written it
-        return session == null ? null : Transcript.of(session, transcriptLines + 1);
+        return session == null ? null : Mailbox.transcriptOf(session, transcriptLines + 1);
     }
 
     /** @return the size of the message in octets, as received */

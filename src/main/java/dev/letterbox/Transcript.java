@@ -1,6 +1,5 @@
 package dev.letterbox;
 
-import dev.letterbox.internal.smtp.SessionRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,22 +58,12 @@ public final class Transcript {
     private final List<Line> lines;
     private final int omitted;
 
-    private Transcript(SessionRecord record, int maxLines) {
-        this.number = record.number();
-        this.client = record.client();
-        this.startedAt = record.startedAt();
-        synchronized (record) {
-            this.lines = List.copyOf(record.lines(maxLines));
-            this.omitted = record.size() > maxLines ? 0 : record.omitted();
-        }
-    }
-
-    static Transcript of(SessionRecord record) {
-        return new Transcript(record, Integer.MAX_VALUE);
-    }
-
-    static Transcript of(SessionRecord record, int maxLines) {
-        return new Transcript(record, maxLines);
+    Transcript(long number, String client, Instant startedAt, List<Line> lines, int omitted) {
+        this.number = number;
+        this.client = client;
+        this.startedAt = startedAt;
+        this.lines = List.copyOf(lines);
+        this.omitted = omitted;
     }
 
     /** @return the session's number on its server, from 1 in the order connections were accepted */

@@ -87,12 +87,25 @@ public final class SessionRecord {
     }
 
     /**
+     * What the session said so far, for a {@link Transcript}.
+     *
+     * @param lines the lines kept, in order
+     * @param omitted how many lines were not kept: past {@value #MAX_LINES}, or past the maximum asked for
+     */
+    public record Snapshot(List<Transcript.Line> lines, int omitted) {
+    }
+
+    /**
      * Renders the lines so far: a reply becomes one line per line of text, as it went on the wire.
      *
      * @param max the most lines to return, from the first
-     * @return the lines
+     * @return the lines and how many were not kept
      */
-    public synchronized List<Transcript.Line> lines(int max) {
+    public synchronized Snapshot snapshot(int max) {
+        return new Snapshot(List.copyOf(lines(max)), lineCount > max ? 0 : omitted);
+    }
+
+    private List<Transcript.Line> lines(int max) {
         List<Transcript.Line> out = new ArrayList<>(Math.min(max, lineCount));
         for (Entry e : entries) {
             if (out.size() >= max) {
@@ -113,8 +126,4 @@ public final class SessionRecord {
         return out;
     }
 
-    /** @return how many lines were not kept because the session went past {@value #MAX_LINES} */
-    public synchronized int omitted() {
-        return omitted;
-    }
 }
