@@ -100,6 +100,26 @@ public final class ServerOptions {
         return values.idleTimeout;
     }
 
+    /**
+     * Returns how long a client may take to send one command line, from its first octet to its end, however slowly
+     * it trickles; past it the session gets {@code 421 4.4.2} and is closed.
+     *
+     * @return the deadline, 5 minutes by default
+     */
+    public Duration commandTimeout() {
+        return values.commandTimeout;
+    }
+
+    /**
+     * Returns how long a client may take to send a message's content, from the 354 reply to the final dot; past it
+     * the session gets {@code 421 4.4.2}, is closed, and nothing is stored.
+     *
+     * @return the deadline, 10 minutes by default
+     */
+    public Duration dataTimeout() {
+        return values.dataTimeout;
+    }
+
     /** @return how long {@link Mailbox#awaitMessage()} and {@link Mailbox#awaitMessages(int)} wait by default */
     public Duration awaitTimeout() {
         return values.awaitTimeout;
@@ -275,6 +295,32 @@ public final class ServerOptions {
         }
 
         /**
+         * Sets how long a client may take to send one command line, from its first octet to its end: a client that
+         * trickles a command octet by octet, each within the idle timeout, is still cut off ({@code 421 4.4.2}).
+         *
+         * @param timeout a positive duration of at least one millisecond
+         * @return this builder
+         * @throws IllegalArgumentException if timeout is shorter than one millisecond
+         */
+        public B commandTimeout(Duration timeout) {
+            values.commandTimeout = positive(timeout, "commandTimeout");
+            return self();
+        }
+
+        /**
+         * Sets how long a client may take to send a message's content, from the 354 reply to the final dot; past it
+         * the session is closed with {@code 421 4.4.2} and nothing is stored.
+         *
+         * @param timeout a positive duration of at least one millisecond
+         * @return this builder
+         * @throws IllegalArgumentException if timeout is shorter than one millisecond
+         */
+        public B dataTimeout(Duration timeout) {
+            values.dataTimeout = positive(timeout, "dataTimeout");
+            return self();
+        }
+
+        /**
          * Sets how long the mailbox's await methods wait when no timeout is given. Set here, it wins over the JUnit
          * configuration parameter {@code letterbox.await.timeout}.
          *
@@ -382,6 +428,8 @@ public final class ServerOptions {
         int maxCommandLineLength = MIN_COMMAND_LINE_LENGTH;
         int maxRecipients = MIN_RECIPIENTS;
         Duration idleTimeout = Duration.ofMinutes(5);
+        Duration commandTimeout = Duration.ofMinutes(5);
+        Duration dataTimeout = Duration.ofMinutes(10);
         Duration awaitTimeout = Duration.ofSeconds(10);
         boolean lenientLineEndings = false;
         int spillThreshold = DEFAULT_SPILL_THRESHOLD;
@@ -405,6 +453,8 @@ public final class ServerOptions {
             m.put("maxCommandLineLength", maxCommandLineLength);
             m.put("maxRecipients", maxRecipients);
             m.put("idleTimeout", idleTimeout);
+            m.put("commandTimeout", commandTimeout);
+            m.put("dataTimeout", dataTimeout);
             m.put("awaitTimeout", awaitTimeout);
             m.put("lenientLineEndings", lenientLineEndings);
             m.put("spillThreshold", spillThreshold);

@@ -28,6 +28,7 @@ final class SmtpSession implements Runnable {
     private final Wire wire;
     private final CountDownLatch closing = new CountDownLatch(1);
     private boolean ending;
+    private boolean inData;
 
     SmtpSession(Socket socket, SmtpListener listener) throws IOException {
         this.socket = socket;
@@ -36,18 +37,18 @@ final class SmtpSession implements Runnable {
         this.host = listener.sessionHost();
         this.record = host.open(socket.getInetAddress().getHostAddress() + ":" + socket.getPort());
         this.state = new SessionState(options);
-        this.wire = new Wire(socket.getInputStream(), socket.getOutputStream(), socket);
+        this.wire = new Wire(socket.getInputStream(), socket.getOutputStream(), socket, socket::setSoTimeout,
+                (int) Math.min(Integer.MAX_VALUE, options.idleTimeout().toMillis()));
     }
 
     @Override
     public void run() {
         try {
             socket.setTcpNoDelay(true);
-            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, options.idleTimeout().toMillis()));
             exchange(SmtpStage.CONNECT, Outcome.reply(socket.getInetAddress().getHostAddress(),
                     () -> Reply.of(220, null, options.serverName() + " ESMTP Letterbox ready")));
             while (!ending) {
-                Wire.Line line = wire.readLine(options.maxCommandLineLength());
+                Wire.Line line = wire.readLine(options.maxCommandLineLength(), options.commandTimeout().toNanos());
                 if (line == null) {
                     record.event("connection closed by the client");
                     break;
@@ -57,6 +58,9 @@ final class SmtpSession implements Runnable {
             wire.flush();
         } catch (SocketTimeoutException e) {
             send(Reply.IDLE_TIMEOUT);
+            wire.flush();
+        } catch (Wire.DeadlineExceeded e) {
+            send(inData ? Reply.DATA_TOO_SLOW : Reply.COMMAND_TOO_SLOW);
             wire.flush();
         } catch (IOException e) {
             // the client went away, or the server is closing
@@ -150,7 +154,9 @@ final class SmtpSession implements Runnable {
     private void receive(Transaction t) throws IOException {
         try (ContentBuffer buffer = new ContentBuffer(options.spillThreshold())) {
             DataReader reader = new DataReader(buffer, options.maxMessageSize());
-            wire.scan(reader);
+            inData = true;
+            wire.scan(reader, options.dataTimeout().toNanos());
+            inData = false;
             record.event("message content, " + reader.size() + " octets");
             Outcome outcome;
             try {

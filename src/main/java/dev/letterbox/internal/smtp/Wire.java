@@ -5,8 +5,10 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The one owner of a connection's octets: the buffered input (command lines, DATA streams through a {@link Scanner},
@@ -39,11 +41,29 @@ final class Wire {
         int scan(byte[] buf, int from, int to) throws IOException;
     }
 
+    /** Sets the read timeout of the connection, such as {@code Socket.setSoTimeout}. */
+    @FunctionalInterface
+    interface ReadTimeout {
+        void set(int millis) throws IOException;
+    }
+
+    /** A client took longer than its deadline for one command line or one message's content. */
+    static final class DeadlineExceeded extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        DeadlineExceeded() {
+            super("deadline exceeded", null);
+        }
+    }
+
     private static final int LINE_START = 512;
 
     private final InputStream in;
     private final OutputStream out;
     private final Closeable connection;
+    private final ReadTimeout readTimeout;
+    private final int idleMillis;
+    private int currentTimeout;
     private final byte[] buf = new byte[64 * 1024];
     private int pos;
     private int limit;
@@ -58,11 +78,19 @@ final class Wire {
      * @param in the connection's input
      * @param out the connection's output
      * @param connection closed by {@link #close()}, such as the socket
+     * @param readTimeout sets the connection's read timeout
+     * @param idleMillis how long a read may wait for the client between commands (0: forever)
+     * @throws IOException if the read timeout cannot be set
      */
-    Wire(InputStream in, OutputStream out, Closeable connection) {
+    Wire(InputStream in, OutputStream out, Closeable connection, ReadTimeout readTimeout, int idleMillis)
+            throws IOException {
         this.in = in;
         this.out = out;
         this.connection = connection;
+        this.readTimeout = readTimeout;
+        this.idleMillis = idleMillis;
+        readTimeout.set(idleMillis);
+        this.currentTimeout = idleMillis;
     }
 
     // ---- input
@@ -71,15 +99,21 @@ final class Wire {
      * Reads one command line up to LF, decoded as UTF-8.
      *
      * @param max the longest line accepted, line ending included; a longer one is consumed and reported too long
+     * @param timeoutNanos how long the line may take from its first octet to its LF
      * @return the line, or null at the end of the stream before any octet of a line
+     * @throws DeadlineExceeded if the line takes longer than the timeout
      * @throws IOException on a read error, or an end of stream inside a line
      */
-    Line readLine(int max) throws IOException {
+    Line readLine(int max, long timeoutNanos) throws IOException {
         int len = 0;
         boolean tooLong = false;
+        long deadline = 0;
         while (true) {
-            if (pos == limit && !fill(len == 0 && !tooLong)) {
+            if (pos == limit && !fill(len == 0 && !tooLong, deadline)) {
                 return null;
+            }
+            if (deadline == 0) {
+                deadline = deadlineAfter(timeoutNanos); // from the line's first octet: waiting before it is idling
             }
             int start = pos;
             int end = start;
@@ -123,13 +157,16 @@ final class Wire {
      * Offers the buffered input, and more as it arrives, to a scanner until it is done.
      *
      * @param scanner the scanner
+     * @param timeoutNanos how long the scanner may take to be done
+     * @throws DeadlineExceeded if it takes longer
      * @throws EOFException if the stream ends before the scanner is done
      * @throws IOException on a read error, or what the scanner throws
      */
-    void scan(Scanner scanner) throws IOException {
+    void scan(Scanner scanner, long timeoutNanos) throws IOException {
+        long deadline = deadlineAfter(timeoutNanos);
         while (true) {
             if (pos == limit) {
-                fill(false);
+                fill(false, deadline);
             }
             int next = scanner.scan(buf, pos, limit);
             if (next >= 0) {
@@ -171,12 +208,39 @@ final class Wire {
      * Fills the empty buffer, first writing the queued replies.
      *
      * @param endAllowed whether an end of stream here is a normal end (between lines)
+     * @param deadline the {@code System.nanoTime()} by which the read must be done, or 0 for the idle timeout only
      * @return false at a normal end of stream
      * @throws EOFException at an end of stream that is not allowed
+     * @throws DeadlineExceeded if the deadline passed
      */
-    private boolean fill(boolean endAllowed) throws IOException {
+    private boolean fill(boolean endAllowed, long deadline) throws IOException {
         flush();
-        int n = in.read(buf, 0, buf.length);
+        int timeout = idleMillis;
+        boolean deadlineFirst = false; // whether the read times out at the deadline rather than the idle timeout
+        if (deadline != 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new DeadlineExceeded();
+            }
+            long leftMillis = TimeUnit.NANOSECONDS.toMillis(left + 999_999); // rounded up: never early
+            if (idleMillis == 0 || leftMillis < idleMillis) {
+                timeout = (int) Math.min(Integer.MAX_VALUE, leftMillis);
+                deadlineFirst = true;
+            }
+        }
+        if (timeout != currentTimeout) {
+            readTimeout.set(timeout);
+            currentTimeout = timeout;
+        }
+        int n;
+        try {
+            n = in.read(buf, 0, buf.length);
+        } catch (SocketTimeoutException e) {
+            if (deadlineFirst) {
+                throw new DeadlineExceeded();
+            }
+            throw e;
+        }
         if (n < 0) {
             if (endAllowed) {
                 return false;
@@ -186,6 +250,11 @@ final class Wire {
         pos = 0;
         limit = n;
         return true;
+    }
+
+    private static long deadlineAfter(long timeoutNanos) {
+        long d = System.nanoTime() + timeoutNanos;
+        return d == 0 ? 1 : d;
     }
 
     // ---- output
