@@ -5,6 +5,7 @@ import dev.letterbox.internal.mime.Lazy;
 import dev.letterbox.internal.mime.MessageView;
 import dev.letterbox.internal.mime.MimeNode;
 import dev.letterbox.internal.mime.MimeParsing;
+import dev.letterbox.internal.smtp.SessionRecord;
 import dev.letterbox.internal.store.RawContent;
 import jakarta.mail.internet.MimeMessage;
 import java.io.Closeable;
@@ -48,12 +49,21 @@ public final class ReceivedMessage {
     private final Lazy<List<Attachment>> inlineParts = new Lazy<>(() -> wrap(view().inlineParts()));
     private final Lazy<List<String>> bcc = new Lazy<>(this::blindCopies);
 
+    private final SessionRecord session; // null for an attached message
+    private final int transcriptLines; // the lines of the session up to this message's content
+
     ReceivedMessage(Envelope envelope, RawContent content) {
+        this(envelope, content, null);
+    }
+
+    ReceivedMessage(Envelope envelope, RawContent content, SessionRecord session) {
         this.envelope = Objects.requireNonNull(envelope, "envelope");
         Objects.requireNonNull(content, "content");
         this.content = new Lazy<>(() -> content);
         this.parsed = new Lazy<>(this::parse);
         this.view = new Lazy<>(() -> MessageView.of(mimeMessage()));
+        this.session = session;
+        this.transcriptLines = session == null ? 0 : session.size();
     }
 
     /**
@@ -66,11 +76,24 @@ public final class ReceivedMessage {
         MimeParsing.Parsed attached = MimeParsing.attached(attachedPart);
         this.parsed = new Lazy<>(() -> attached);
         this.view = new Lazy<>(() -> MessageView.of(attached.message(), attachedPart.attachedRoot()));
+        this.session = null;
+        this.transcriptLines = 0;
     }
 
     /** @return the envelope: HELO name, MAIL FROM, RCPT TO and their parameters */
     public Envelope envelope() {
         return envelope;
+    }
+
+    /**
+     * Returns the transcript of the SMTP session this message came from, from the greeting up to the reply to this
+     * message's content: what led to this message. {@link Mailbox#transcripts()} has whole sessions.
+     *
+     * @return the transcript, or null for a message attached to another one (see {@link Attachment#attachedMessage()})
+     */
+    public Transcript transcript() {
+        // the reply to the content is the line after it, once the session has written it
+        return session == null ? null : Mailbox.transcriptOf(session, transcriptLines + 1);
     }
 
     /** @return the size of the message in octets, as received */

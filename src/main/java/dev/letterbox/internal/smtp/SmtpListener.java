@@ -29,7 +29,7 @@ public final class SmtpListener implements AutoCloseable {
     /** How long a thread whose session ended waits for the next connection before it ends. */
     static final long IDLE_THREAD_MILLIS = 500;
     private final ServerOptions options;
-    private final MessageSink sink;
+    private final SessionHost host;
     private final ServerSocket serverSocket;
     private final Thread acceptor;
     private final long idleThreadMillis;
@@ -41,9 +41,9 @@ public final class SmtpListener implements AutoCloseable {
     private final AtomicLong messageIds = new AtomicLong();
     private volatile boolean closed;
 
-    private SmtpListener(ServerOptions options, MessageSink sink, ServerSocket serverSocket, long idleThreadMillis) {
+    private SmtpListener(ServerOptions options, SessionHost host, ServerSocket serverSocket, long idleThreadMillis) {
         this.options = options;
-        this.sink = sink;
+        this.host = host;
         this.serverSocket = serverSocket;
         this.acceptor = newThread(this::acceptLoop);
         this.idleThreadMillis = idleThreadMillis;
@@ -53,16 +53,16 @@ public final class SmtpListener implements AutoCloseable {
      * Binds the socket and starts accepting; on return the port accepts connections.
      *
      * @param options the server options
-     * @param sink where complete messages go
+     * @param host the script, transcripts and mailbox the sessions use
      * @return the running listener
      * @throws UncheckedIOException if the address cannot be bound, with the address in the message
      */
-    public static SmtpListener start(ServerOptions options, MessageSink sink) {
-        return start(options, sink, IDLE_THREAD_MILLIS);
+    public static SmtpListener start(ServerOptions options, SessionHost host) {
+        return start(options, host, IDLE_THREAD_MILLIS);
     }
 
-    /** As {@link #start(ServerOptions, MessageSink)}, with another time an idle session thread waits (for tests). */
-    static SmtpListener start(ServerOptions options, MessageSink sink, long idleThreadMillis) {
+    /** As {@link #start(ServerOptions, SessionHost)}, with another time an idle session thread waits (for tests). */
+    static SmtpListener start(ServerOptions options, SessionHost host, long idleThreadMillis) {
         ServerSocket ss = null;
         try {
             ss = new ServerSocket();
@@ -79,7 +79,7 @@ public final class SmtpListener implements AutoCloseable {
             throw new UncheckedIOException("cannot listen on " + options.host() + ":" + options.port() + " ("
                     + e.getMessage() + "); use port 0 for a random free port", e);
         }
-        SmtpListener listener = new SmtpListener(options, sink, ss, idleThreadMillis);
+        SmtpListener listener = new SmtpListener(options, host, ss, idleThreadMillis);
         listener.acceptor.start();
         return listener;
     }
@@ -98,8 +98,8 @@ public final class SmtpListener implements AutoCloseable {
         return options;
     }
 
-    MessageSink sink() {
-        return sink;
+    SessionHost sessionHost() {
+        return host;
     }
 
     long nextMessageId() {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** A listener reuses the thread of an ended session for the next connection, and lets idle threads go. */
 class SessionThreadPoolTest {
-    private static final MessageSink DISCARD = (envelope, content) -> content.release();
+    private static final SessionHost DISCARD = DeliveringHost.to((envelope, content) -> content.release());
 
     @Test
     void theThreadOfAnEndedSessionServesTheNextConnection() throws Exception {
