@@ -52,10 +52,6 @@ public final class ReceivedMessage {
     private final SessionRecord session; // null for an attached message
     private final int transcriptLines; // the lines of the session up to this message's content
 
-    ReceivedMessage(Envelope envelope, RawContent content) {
-        this(envelope, content, null);
-    }
-
     ReceivedMessage(Envelope envelope, RawContent content, SessionRecord session) {
         this.envelope = Objects.requireNonNull(envelope, "envelope");
         Objects.requireNonNull(content, "content");
