@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -33,8 +34,7 @@ public final class SmtpListener implements AutoCloseable {
     private final ServerSocket serverSocket;
     private final Thread acceptor;
     private final long idleThreadMillis;
-    private ThreadPoolExecutor sessionThreads; // made on the first connection, by the acceptor; read by close() after
-                                               // joining the acceptor
+    private volatile ThreadPoolExecutor sessionThreads; // made by the acceptor on the first connection
     private final Set<SmtpSession> sessions = ConcurrentHashMap.newKeySet();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private final AtomicInteger threadCount = new AtomicInteger();
@@ -117,11 +117,19 @@ public final class SmtpListener implements AutoCloseable {
             try {
                 SmtpSession session = new SmtpSession(socket, this);
                 sessions.add(session);
-                if (sessionThreads == null) {
-                    sessionThreads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, idleThreadMillis,
-                            TimeUnit.MILLISECONDS, new SynchronousQueue<>(), this::newThread);
+                ThreadPoolExecutor pool = sessionThreads;
+                if (pool == null) {
+                    pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, idleThreadMillis, TimeUnit.MILLISECONDS,
+                            new SynchronousQueue<>(), this::newThread);
+                    sessionThreads = pool;
                 }
-                sessionThreads.execute(session);
+                try {
+                    pool.execute(session);
+                } catch (RejectedExecutionException closing) {
+                    // close() came between the accept and here: this connection gets the 421 the others get
+                    sessions.remove(session);
+                    session.shutdown();
+                }
             } catch (IOException e) {
                 try {
                     socket.close();
@@ -164,10 +172,9 @@ public final class SmtpListener implements AutoCloseable {
         } catch (IOException ignored) {
             // closing is best effort
         }
+        shutDownSessionThreads(); // idle threads end while the acceptor does
         join(List.of(acceptor));
-        if (sessionThreads != null) {
-            sessionThreads.shutdown(); // idle threads end now, busy ones when their session does
-        }
+        shutDownSessionThreads(); // in case the acceptor made the pool meanwhile
         List<SmtpSession> live = new ArrayList<>(sessions);
         if (!live.isEmpty()) {
             // Writing the 421 blocks if a client does not read its replies; a thread of our own does it, and if it
@@ -180,6 +187,14 @@ public final class SmtpListener implements AutoCloseable {
             }
         }
         join(new ArrayList<>(threads));
+    }
+
+    /** Idle session threads end now, busy ones when their session does; no new session starts. */
+    private void shutDownSessionThreads() {
+        ThreadPoolExecutor pool = sessionThreads;
+        if (pool != null) {
+            pool.shutdown();
+        }
     }
 
     private static void joinFor(Thread t, long millis) {

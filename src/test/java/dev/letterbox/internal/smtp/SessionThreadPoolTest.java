@@ -38,8 +38,12 @@ class SessionThreadPoolTest {
     void anIdleSessionThreadEndsAfterItsWaitWhileTheListenerRuns() throws Exception {
         SmtpListener listener = SmtpListener.start(ServerOptions.defaults(), DISCARD, 50);
         try {
-            quitOnce(listener);
-            List<Thread> threads = ServerThreads.sessionThreads(listener.port());
+            List<Thread> threads;
+            try (SmtpTestClient c = SmtpTestClient.connectEhlo(listener.host(), listener.port())) {
+                threads = ServerThreads.sessionThreads(listener.port()); // while its session runs
+                c.command("QUIT").assertCode(221);
+                c.assertClosedByServer();
+            }
             assertThat(threads).hasSize(1);
 
             threads.get(0).join(5_000);
