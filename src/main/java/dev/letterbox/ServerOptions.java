@@ -120,6 +120,16 @@ public final class ServerOptions {
         return values.dataTimeout;
     }
 
+    /**
+     * Returns how long a reply may stay unread: a client that stops reading its replies (so the server's write
+     * blocks) is disconnected after it.
+     *
+     * @return the timeout, 1 minute by default
+     */
+    public Duration writeTimeout() {
+        return values.writeTimeout;
+    }
+
     /** @return how long {@link Mailbox#awaitMessage()} and {@link Mailbox#awaitMessages(int)} wait by default */
     public Duration awaitTimeout() {
         return values.awaitTimeout;
@@ -321,6 +331,19 @@ public final class ServerOptions {
         }
 
         /**
+         * Sets how long a reply may stay unread: a client that stops reading its replies, so that the server's write
+         * blocks, is disconnected after this time.
+         *
+         * @param timeout a positive duration of at least one millisecond
+         * @return this builder
+         * @throws IllegalArgumentException if timeout is shorter than one millisecond
+         */
+        public B writeTimeout(Duration timeout) {
+            values.writeTimeout = positive(timeout, "writeTimeout");
+            return self();
+        }
+
+        /**
          * Sets how long the mailbox's await methods wait when no timeout is given. Set here, it wins over the JUnit
          * configuration parameter {@code letterbox.await.timeout}.
          *
@@ -430,6 +453,7 @@ public final class ServerOptions {
         Duration idleTimeout = Duration.ofMinutes(5);
         Duration commandTimeout = Duration.ofMinutes(5);
         Duration dataTimeout = Duration.ofMinutes(10);
+        Duration writeTimeout = Duration.ofMinutes(1);
         Duration awaitTimeout = Duration.ofSeconds(10);
         boolean lenientLineEndings = false;
         int spillThreshold = DEFAULT_SPILL_THRESHOLD;
@@ -455,6 +479,7 @@ public final class ServerOptions {
             m.put("idleTimeout", idleTimeout);
             m.put("commandTimeout", commandTimeout);
             m.put("dataTimeout", dataTimeout);
+            m.put("writeTimeout", writeTimeout);
             m.put("awaitTimeout", awaitTimeout);
             m.put("lenientLineEndings", lenientLineEndings);
             m.put("spillThreshold", spillThreshold);

@@ -60,6 +60,7 @@ public record ExtensionSettings(Lifecycle lifecycle, ServerOptions options, bool
             duration(a.idleTimeout(), "idleTimeout").ifPresent(b::idleTimeout);
             duration(a.commandTimeout(), "commandTimeout").ifPresent(b::commandTimeout);
             duration(a.dataTimeout(), "dataTimeout").ifPresent(b::dataTimeout);
+            duration(a.writeTimeout(), "writeTimeout").ifPresent(b::writeTimeout);
             Optional<Duration> await = duration(a.awaitTimeout(), "awaitTimeout");
             await.ifPresent(b::awaitTimeout);
             return new ExtensionSettings(a.lifecycle(), b.build(), await.isPresent());

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -107,12 +108,30 @@ public final class SmtpListener implements AutoCloseable {
     }
 
     private void acceptLoop() {
+        // the acceptor is also the watchdog of blocked writes: it checks them at least once a tick
+        long tick = Math.max(10, Math.min(1000, options.writeTimeout().toMillis() / 4));
+        try {
+            serverSocket.setSoTimeout((int) tick);
+        } catch (IOException e) {
+            return; // the socket is closed already
+        }
+        long lastCheck = System.nanoTime();
         while (!closed) {
-            Socket socket;
+            Socket socket = null;
             try {
                 socket = serverSocket.accept();
+            } catch (SocketTimeoutException e) {
+                // a tick without a connection
             } catch (IOException e) {
                 break;
+            }
+            long now = System.nanoTime();
+            if (now - lastCheck >= TimeUnit.MILLISECONDS.toNanos(tick)) {
+                lastCheck = now;
+                sessions.forEach(s -> s.checkWrites(now));
+            }
+            if (socket == null) {
+                continue;
             }
             try {
                 SmtpSession session = new SmtpSession(socket, this);
