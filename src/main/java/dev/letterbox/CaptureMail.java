@@ -149,6 +149,13 @@ public @interface CaptureMail {
     int maxRecipients() default ServerOptions.MIN_RECIPIENTS;
 
     /**
+     * How many sessions the server serves at once; see {@link ServerOptions.AbstractBuilder#maxConnections(int)}.
+     *
+     * @return the limit, {@value ServerOptions#DEFAULT_MAX_CONNECTIONS} by default
+     */
+    int maxConnections() default ServerOptions.DEFAULT_MAX_CONNECTIONS;
+
+    /**
      * The size above which a message being received goes to a temporary file instead of the heap; see
      * {@link ServerOptions.AbstractBuilder#spillThreshold(int)}.
      *

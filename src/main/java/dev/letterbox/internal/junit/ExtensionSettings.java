@@ -55,6 +55,7 @@ public record ExtensionSettings(Lifecycle lifecycle, ServerOptions options, bool
                     .maxMessageSize(a.maxMessageSize())
                     .maxCommandLineLength(a.maxCommandLineLength())
                     .maxRecipients(a.maxRecipients())
+                    .maxConnections(a.maxConnections())
                     .lenientLineEndings(a.lenientLineEndings())
                     .spillThreshold(a.spillThreshold());
             duration(a.idleTimeout(), "idleTimeout").ifPresent(b::idleTimeout);

@@ -12,12 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Accepts connections on one bound socket and runs a {@link SmtpSession} per connection on a thread of this listener's
@@ -28,26 +29,34 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class SmtpListener implements AutoCloseable {
     private static final long SHUTDOWN_GRACE_MILLIS = 2_000;
+    /** Consecutive failures of accept (each after a short pause) before the listener gives up and says why. */
+    static final int MAX_ACCEPT_FAILURES = 200;
+    private static final long ACCEPT_BACKOFF_MILLIS = 10;
     /** How long a thread whose session ended waits for the next connection before it ends. */
     static final long IDLE_THREAD_MILLIS = 500;
     private final ServerOptions options;
     private final SessionHost host;
     private final ServerSocket serverSocket;
     private final Thread acceptor;
-    private final long idleThreadMillis;
-    private volatile ThreadPoolExecutor sessionThreads; // made by the acceptor on the first connection
     private final Set<SmtpSession> sessions = ConcurrentHashMap.newKeySet();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private final AtomicInteger threadCount = new AtomicInteger();
     private final AtomicLong messageIds = new AtomicLong();
     private volatile boolean closed;
+    private final CountDownLatch closedSignal = new CountDownLatch(1);
+    private volatile Throwable failure;
+    private final Consumer<Thread> threadStarter;
+    private final long idleThreadMillis;
+    private volatile ThreadPoolExecutor sessionThreads; // made by the acceptor on the first connection
 
-    private SmtpListener(ServerOptions options, SessionHost host, ServerSocket serverSocket, long idleThreadMillis) {
+    private SmtpListener(ServerOptions options, SessionHost host, ServerSocket serverSocket,
+                         Consumer<Thread> threadStarter, long idleThreadMillis) {
         this.options = options;
+        this.threadStarter = threadStarter;
+        this.idleThreadMillis = idleThreadMillis;
         this.host = host;
         this.serverSocket = serverSocket;
         this.acceptor = newThread(this::acceptLoop);
-        this.idleThreadMillis = idleThreadMillis;
     }
 
     /**
@@ -59,11 +68,24 @@ public final class SmtpListener implements AutoCloseable {
      * @throws UncheckedIOException if the address cannot be bound, with the address in the message
      */
     public static SmtpListener start(ServerOptions options, SessionHost host) {
-        return start(options, host, IDLE_THREAD_MILLIS);
+        return start(options, host, Thread::start, IDLE_THREAD_MILLIS);
     }
 
     /** As {@link #start(ServerOptions, SessionHost)}, with another time an idle session thread waits (for tests). */
     static SmtpListener start(ServerOptions options, SessionHost host, long idleThreadMillis) {
+        return start(options, host, Thread::start, idleThreadMillis);
+    }
+
+    /**
+     * As {@link #start(ServerOptions, SessionHost)}, with the way session threads are started replaced (tests make it
+     * fail as a process out of threads does).
+     */
+    static SmtpListener start(ServerOptions options, SessionHost host, Consumer<Thread> starter) {
+        return start(options, host, starter, IDLE_THREAD_MILLIS);
+    }
+
+    private static SmtpListener start(ServerOptions options, SessionHost host, Consumer<Thread> starter,
+                                      long idleThreadMillis) {
         ServerSocket ss = null;
         try {
             ss = new ServerSocket();
@@ -80,7 +102,7 @@ public final class SmtpListener implements AutoCloseable {
             throw new UncheckedIOException("cannot listen on " + options.host() + ":" + options.port() + " ("
                     + e.getMessage() + "); use port 0 for a random free port", e);
         }
-        SmtpListener listener = new SmtpListener(options, host, ss, idleThreadMillis);
+        SmtpListener listener = new SmtpListener(options, host, ss, starter, idleThreadMillis);
         listener.acceptor.start();
         return listener;
     }
@@ -116,52 +138,133 @@ public final class SmtpListener implements AutoCloseable {
             return; // the socket is closed already
         }
         long lastCheck = System.nanoTime();
+        int failures = 0;
         while (!closed) {
             Socket socket = null;
             try {
                 socket = serverSocket.accept();
+                failures = 0;
             } catch (SocketTimeoutException e) {
                 // a tick without a connection
-            } catch (IOException e) {
-                break;
+            } catch (IOException | RuntimeException | Error e) {
+                // out of file descriptors, or of memory in a flood: wait a moment and go on, unless it lasts
+                if (closed || ++failures >= MAX_ACCEPT_FAILURES || !pause(ACCEPT_BACKOFF_MILLIS)) {
+                    if (!closed) {
+                        failure = e;
+                    }
+                    break;
+                }
             }
             long now = System.nanoTime();
             if (now - lastCheck >= TimeUnit.MILLISECONDS.toNanos(tick)) {
                 lastCheck = now;
                 sessions.forEach(s -> s.checkWrites(now));
             }
-            if (socket == null) {
-                continue;
-            }
-            try {
-                SmtpSession session = new SmtpSession(socket, this);
-                sessions.add(session);
-                ThreadPoolExecutor pool = sessionThreads;
-                if (pool == null) {
-                    pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, idleThreadMillis, TimeUnit.MILLISECONDS,
-                            new SynchronousQueue<>(), this::newThread);
-                    sessionThreads = pool;
-                }
-                try {
-                    pool.execute(session);
-                } catch (RejectedExecutionException closing) {
-                    // close() came between the accept and here: this connection gets the 421 the others get
-                    sessions.remove(session);
-                    session.shutdown();
-                }
-            } catch (IOException e) {
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // the connection was already gone
-                }
+            if (socket != null) {
+                serve(socket);
             }
         }
     }
 
+    /**
+     * Starts a session for a connection, or refuses it: {@code 421 4.3.2} when the server already has
+     * {@code maxConnections} sessions, or when it cannot start one now (no thread, no memory). A failure costs only
+     * the connection that hit it.
+     */
+    private void serve(Socket socket) {
+        if (sessions.size() >= options.maxConnections()) {
+            refuse(socket, Reply.TOO_MANY_CONNECTIONS);
+            return;
+        }
+        SmtpSession session = null;
+        try {
+            session = new SmtpSession(socket, this);
+            sessions.add(session);
+            start(session);
+        } catch (IOException e) {
+            closeQuietly(socket);
+        } catch (RuntimeException | Error e) {
+            if (session != null) {
+                sessions.remove(session);
+            }
+            refuse(socket, Reply.of(421, "4.3.2", "Cannot serve this connection now (" + e
+                    + "); try again later"));
+        }
+    }
+
+    /**
+     * Starts the session on a thread of the pool: an idle one, or a new one started through the thread starter. A
+     * pool that is shut down (the listener closing) refuses with a {@code RejectedExecutionException}.
+     */
+    private void start(SmtpSession session) {
+        ThreadPoolExecutor pool = sessionThreads;
+        if (pool == null) {
+            pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, idleThreadMillis, TimeUnit.MILLISECONDS,
+                    new SynchronousQueue<>(), r -> register(new SessionThread(r, nextName())));
+            sessionThreads = pool;
+        }
+        pool.execute(session);
+    }
+
+    /** A pooled session thread: the pool starts it, and that goes through the listener's thread starter. */
+    private final class SessionThread extends Thread {
+        private boolean starting;
+
+        SessionThread(Runnable task, String name) {
+            super(task, name);
+        }
+
+        @Override
+        public synchronized void start() {
+            if (starting) {
+                super.start(); // the starter's own call
+                return;
+            }
+            starting = true;
+            threadStarter.accept(this);
+        }
+    }
+
+    /** Answers one reply to a connection without a session and closes it (a short write to a new socket). */
+    private static void refuse(Socket socket, Reply reply) {
+        try {
+            socket.getOutputStream().write(reply.encode());
+            socket.getOutputStream().flush();
+        } catch (IOException | RuntimeException ignored) {
+            // the client left already
+        } finally {
+            closeQuietly(socket);
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // the connection was already gone
+        }
+    }
+
+    /** Waits a little unless the listener closes meanwhile; returns false if it did. */
+    private boolean pause(long millis) {
+        try {
+            return !closedSignal.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private Thread newThread(Runnable r) {
-        threads.removeIf(t -> !t.isAlive() && t.getState() == Thread.State.TERMINATED);
-        Thread t = new Thread(r, "letterbox-smtp-" + port() + "-" + threadCount.getAndIncrement());
+        return register(new Thread(r, nextName()));
+    }
+
+    private String nextName() {
+        return "letterbox-smtp-" + port() + "-" + threadCount.getAndIncrement();
+    }
+
+    private Thread register(Thread t) {
+        threads.removeIf(old -> !old.isAlive() && old.getState() == Thread.State.TERMINATED);
         t.setDaemon(true);
         threads.add(t);
         return t;
@@ -177,6 +280,15 @@ public final class SmtpListener implements AutoCloseable {
     }
 
     /**
+     * Returns why the listener stopped accepting connections on its own (accept kept failing), if it did.
+     *
+     * @return the last failure, or null while it accepts (or after a normal close)
+     */
+    public Throwable failure() {
+        return failure;
+    }
+
+    /**
      * Stops accepting, answers {@code 421 4.3.2} to every live session, closes every socket and waits for every
      * thread to end. Idempotent; a concurrent second call returns only when the first has finished.
      */
@@ -186,6 +298,7 @@ public final class SmtpListener implements AutoCloseable {
             return;
         }
         closed = true;
+        closedSignal.countDown();
         try {
             serverSocket.close();
         } catch (IOException ignored) {
