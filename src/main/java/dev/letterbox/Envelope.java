@@ -29,6 +29,12 @@ public record Envelope(String helo, String mailFrom, Map<String, String> mailPar
     /**
      * Creates an envelope, copying every collection so the record stays immutable.
      *
+     * @param helo the name the client gave in EHLO or HELO
+     * @param mailFrom the reverse path without angle brackets; empty for the null reverse path {@code <>}
+     * @param mailParameters the MAIL parameters by upper-cased keyword, in order
+     * @param recipients the accepted forward paths without angle brackets, in order
+     * @param recipientParameters the RCPT parameters of each recipient
+     * @param receivedAt when the end of the message was received
      * @throws NullPointerException if any argument is null
      */
     public Envelope {
