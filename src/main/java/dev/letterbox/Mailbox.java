@@ -1,6 +1,7 @@
 package dev.letterbox;
 
 import dev.letterbox.internal.diagnostics.MessageDescription;
+import dev.letterbox.internal.diagnostics.ReportLocation;
 import jakarta.mail.Session;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +36,8 @@ public final class Mailbox {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
     private final List<ReceivedMessage> messages = new ArrayList<>();
+    /** Read by {@link ReportLocation#of(Mailbox)}; set by the JUnit extension when a test starts. */
+    private final ReportLocation reportLocation = new ReportLocation();
     private int awaited;
 
     Mailbox(SmtpServer server) {
@@ -220,7 +223,7 @@ public final class Mailbox {
                 throw new AssertionError("Expected no more messages at " + host() + ":" + port() + " than the "
                         + awaited + " awaited, but " + extra + " more arrived"
                         + " (quiet period " + format(quietPeriod) + "); received " + messages.size() + ":\n"
-                        + MessageDescription.list(messages, "  "));
+                        + MessageDescription.list(messages, "  ") + reportLine());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -261,6 +264,7 @@ public final class Mailbox {
     }
 
     void add(ReceivedMessage message) {
+        message.receivedInto(reportLocation);
         lock.lock();
         try {
             messages.add(message);
@@ -278,7 +282,7 @@ public final class Mailbox {
                 if (remaining <= 0) {
                     throw new AssertionError("Timed out after " + format(timeout) + " waiting for " + what
                             + " at " + host() + ":" + port() + "; received " + messages.size() + ":\n"
-                            + MessageDescription.list(messages, "  "));
+                            + MessageDescription.list(messages, "  ") + reportLine());
                 }
                 remaining = arrived.awaitNanos(remaining);
             }
@@ -286,6 +290,10 @@ public final class Mailbox {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for " + what, e);
         }
+    }
+
+    private String reportLine() {
+        return reportLocation.line().map(line -> "\n" + line).orElse("");
     }
 
     private static String format(Duration d) {

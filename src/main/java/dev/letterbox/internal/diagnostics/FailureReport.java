@@ -77,6 +77,30 @@ public final class FailureReport {
         }
     }
 
+    /**
+     * Removes what an earlier run left in a test's directory (its {@code .eml} files and summary), and the directory
+     * itself if nothing else is in it.
+     *
+     * @param directory the test's directory; nothing happens if it does not exist
+     * @throws UncheckedIOException if a file cannot be removed
+     */
+    public static void clear(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try {
+            removeStale(directory);
+            try (DirectoryStream<Path> rest = Files.newDirectoryStream(directory)) {
+                if (!rest.iterator().hasNext()) {
+                    Files.deleteIfExists(directory);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the Letterbox failure report in " + directory + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     private static void removeStale(Path directory) throws IOException {
         try (DirectoryStream<Path> old = Files.newDirectoryStream(directory, "{*.eml," + SUMMARY + "}")) {
             for (Path p : old) {

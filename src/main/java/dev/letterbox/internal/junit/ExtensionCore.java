@@ -124,6 +124,7 @@ public final class ExtensionCore {
         for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
             mailboxFields(instance.getClass(), false).forEach(f -> set(f, instance, handle.mailbox()));
         }
+        Diagnostics.beforeTest(context, handle.mailbox());
     }
 
     /**
