@@ -103,6 +103,41 @@ class InjectionTest {
     }
 
     @Fixture
+    @CaptureMail
+    @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
+    static class ConstructorFailingOnceFixture {
+        static final java.util.concurrent.atomic.AtomicInteger CONSTRUCTIONS =
+                new java.util.concurrent.atomic.AtomicInteger();
+
+        ConstructorFailingOnceFixture(Mailbox mailbox) {
+            if (CONSTRUCTIONS.getAndIncrement() == 0) {
+                Mails.send(mailbox.session(), "ann@example.com", "sent by a constructor that then failed");
+                mailbox.awaitMessage();
+                throw new IllegalStateException("the first construction fails");
+            }
+        }
+
+        @Test
+        @org.junit.jupiter.api.Order(1)
+        void first() {
+        }
+
+        @Test
+        @org.junit.jupiter.api.Order(2)
+        void secondStartsWithAnEmptyMailbox(Mailbox mailbox) {
+            assertThat(mailbox.messages()).isEmpty();
+        }
+    }
+
+    @Test
+    void aTestGetsAFreshServerAfterAnEarlierTestsConstructorFailed() {
+        ConstructorFailingOnceFixture.CONSTRUCTIONS.set(0);
+
+        TestKit.run(ConstructorFailingOnceFixture.class).testEvents()
+                .assertStatistics(s -> s.failed(1).succeeded(1));
+    }
+
+    @Fixture
     @CaptureMail(lifecycle = Lifecycle.PER_CLASS)
     static class PerClassInjectionFixture {
         static Mailbox staticField;

@@ -102,7 +102,7 @@ public final class ExtensionCore {
         if (owner(context, governing.get()).isPresent()) {
             serverFor(context, governing.get());
         } else if (constructsForOneTest(context, governing.get())) {
-            serverForConstruction(context, governing.get());
+            serverForConstruction(context, governing.get(), true);
         }
     }
 
@@ -176,7 +176,7 @@ public final class ExtensionCore {
             mailbox = serverFor(context, governing).mailbox();
         } else if (parameter.getDeclaringExecutable() instanceof Constructor
                 && constructsForOneTest(context, governing)) {
-            mailbox = serverForConstruction(context, governing).mailbox();
+            mailbox = serverForConstruction(context, governing, false).mailbox();
         } else {
             throw new ParameterResolutionException(perClassPlaceMessage(parameter, context, governing));
         }
@@ -332,8 +332,9 @@ public final class ExtensionCore {
                         == TestInstance.Lifecycle.PER_METHOD;
     }
 
-    private ServerHandle serverForConstruction(ExtensionContext context, Governing governing) {
-        return instantiation.forConstruction(context, governing.declaration(), () -> start(context, governing));
+    private ServerHandle serverForConstruction(ExtensionContext context, Governing governing, boolean newInstance) {
+        return instantiation.forConstruction(context, governing.declaration(), newInstance,
+                () -> start(context, governing));
     }
 
     private ServerHandle start(ExtensionContext context, Governing governing) {

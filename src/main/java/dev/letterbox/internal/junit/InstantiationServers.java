@@ -1,6 +1,8 @@
 package dev.letterbox.internal.junit;
 
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
@@ -22,24 +24,36 @@ final class InstantiationServers {
     private final ConcurrentMap<Thread, Waiting> waiting = new ConcurrentHashMap<>();
 
     /**
-     * Returns the server for the test instance being constructed on this thread, starting it if needed.
+     * Returns the server for the test instance being constructed on this thread, starting it if needed. The instances
+     * of one test ({@code @Nested}: the enclosing ones first) are each constructed once, with their own class's
+     * context; a second construction with a context already seen belongs to a later test (the earlier one's
+     * construction failed before its test could adopt the server), which gets a fresh server.
      *
      * @param classContext the class context JUnit passed
      * @param declaration the declaration that governs the construction
+     * @param newInstance true when JUnit starts constructing an instance (pre-construct callback), false for its
+     *     constructor's parameters
      * @param start starts a new server
      * @return the server
      */
-    ServerHandle forConstruction(ExtensionContext classContext, Declaration declaration,
+    ServerHandle forConstruction(ExtensionContext classContext, Declaration declaration, boolean newInstance,
             Supplier<ServerHandle> start) {
         Thread thread = Thread.currentThread();
         Waiting w = waiting.get(thread);
-        if (w != null && w.declaration.equals(declaration)) {
+        if (w != null && w.declaration.equals(declaration)
+                && !(newInstance && w.constructed.contains(classContext.getUniqueId()))) {
+            if (newInstance) {
+                w.constructed.add(classContext.getUniqueId());
+            }
             return w.handle;
         }
         if (w != null) {
             w.discard();
         }
         Waiting started = new Waiting(thread, declaration, start.get(), classContext.getStore(ExtensionCore.NAMESPACE));
+        if (newInstance) {
+            started.constructed.add(classContext.getUniqueId());
+        }
         started.store.put(started, started);
         waiting.put(thread, started);
         return started.handle;
@@ -72,6 +86,8 @@ final class InstantiationServers {
         private final Declaration declaration;
         private final ServerHandle handle;
         private final ExtensionContext.Store store;
+        /** The unique ids of the class contexts whose instance construction began with this server. */
+        private final Set<String> constructed = new HashSet<>();
 
         Waiting(Thread thread, Declaration declaration, ServerHandle handle, ExtensionContext.Store store) {
             this.thread = thread;
