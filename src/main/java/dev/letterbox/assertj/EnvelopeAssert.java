@@ -3,7 +3,6 @@ package dev.letterbox.assertj;
 import static dev.letterbox.assertj.ShouldHaveValue.shouldHave;
 
 import dev.letterbox.Envelope;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.assertj.core.api.AbstractAssert;
@@ -68,12 +67,8 @@ public class EnvelopeAssert extends AbstractAssert<EnvelopeAssert, Envelope> {
      */
     public EnvelopeAssert hasRecipients(String... addresses) {
         isNotNull();
-        List<ExpectedAddress> expected = ExpectedAddress.parseAll(addresses);
-        if (!AddressCheck.exactly(actual.recipients(), expected)) {
-            throw AssertionFailures.mismatch(info, shouldHave(captured(),
-                    "exactly these recipients (RCPT TO), in any order", List.of(addresses), actual.recipients()),
-                    AddressCheck.lines(AddressCheck.written(expected)), AddressCheck.lines(actual.recipients()));
-        }
+        AddressCheck.requireExactly(info, this::captured, "recipients (RCPT TO)", actual.recipients(), null,
+                addresses);
         return this;
     }
 
@@ -88,13 +83,8 @@ public class EnvelopeAssert extends AbstractAssert<EnvelopeAssert, Envelope> {
      */
     public EnvelopeAssert hasRecipientsContaining(String... addresses) {
         isNotNull();
-        List<ExpectedAddress> missingOnes = AddressCheck.missing(actual.recipients(),
-                ExpectedAddress.parseAll(addresses));
-        if (!missingOnes.isEmpty()) {
-            throw AssertionFailures.failure(info, ShouldHaveValue.shouldHaveAmong(captured(),
-                    "recipients (RCPT TO) containing", List.of(addresses),
-                    "could not find " + AddressCheck.written(missingOnes) + " among them", "  " + actual.recipients()));
-        }
+        AddressCheck.requireContaining(info, this::captured, "recipients (RCPT TO)", actual.recipients(), null,
+                addresses);
         return this;
     }
 

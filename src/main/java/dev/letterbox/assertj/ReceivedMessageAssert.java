@@ -8,13 +8,8 @@ import dev.letterbox.Envelope;
 import dev.letterbox.ReceivedMessage;
 import dev.letterbox.internal.diagnostics.MessageDescription;
 import dev.letterbox.internal.diagnostics.ReportLocation;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.assertj.core.api.AbstractAssert;
@@ -86,7 +81,7 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
         ExpectedAddress expected = ExpectedAddress.parse(address);
         String from = actual.from();
         List<String> wrongName = from == null ? List.of()
-                : AddressCheck.wrongDisplayNames(List.of(expected), key -> displayName("From", key));
+                : AddressCheck.wrongDisplayNames(List.of(expected), AddressCheck.displayNamesIn(actual, "From"));
         if (from == null || !from.equalsIgnoreCase(expected.address()) || !wrongName.isEmpty()) {
             String found = from == null ? null : wrongName.isEmpty() ? from : actual.header("From");
             failEqual(shouldHave(captured(), "From address", address, found), address, found);
@@ -479,53 +474,15 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
     }
 
     private ReceivedMessageAssert exactly(String what, List<String> found, String header, String... addresses) {
-        List<ExpectedAddress> expected = ExpectedAddress.parseAll(addresses);
-        List<String> wrongNames = header == null ? List.of()
-                : AddressCheck.wrongDisplayNames(expected, key -> displayName(header, key));
-        if (!AddressCheck.exactly(found, expected) || !wrongNames.isEmpty()) {
-            String property = "exactly these " + what + ", in any order";
-            ErrorMessageFactory message = wrongNames.isEmpty()
-                    ? shouldHave(captured(), property, List.of(addresses), found)
-                    : shouldHaveAmong(captured(), property, List.of(addresses), "the display names differ",
-                            "  " + String.join("\n  ", wrongNames));
-            failEqual(message, AddressCheck.lines(AddressCheck.written(expected)), AddressCheck.lines(found));
-        }
+        AddressCheck.requireExactly(info, this::captured, what, found,
+                header == null ? null : AddressCheck.displayNamesIn(actual, header), addresses);
         return this;
     }
 
     private ReceivedMessageAssert containing(String what, List<String> found, String header, String... addresses) {
-        List<ExpectedAddress> expected = ExpectedAddress.parseAll(addresses);
-        List<ExpectedAddress> missingOnes = AddressCheck.missing(found, expected);
-        List<String> wrongNames = header == null ? List.of()
-                : AddressCheck.wrongDisplayNames(expected, key -> displayName(header, key));
-        if (!missingOnes.isEmpty()) {
-            fail(shouldHaveAmong(captured(), what + " containing", List.of(addresses),
-                    "could not find " + AddressCheck.written(missingOnes) + " among them", "  " + found));
-        } else if (!wrongNames.isEmpty()) {
-            fail(shouldHaveAmong(captured(), what + " containing", List.of(addresses), "the display names differ",
-                    "  " + String.join("\n  ", wrongNames)));
-        }
+        AddressCheck.requireContaining(info, this::captured, what, found,
+                header == null ? null : AddressCheck.displayNamesIn(actual, header), addresses);
         return this;
-    }
-
-    /** The display name of an address in a header, read only when a test gives one. */
-    private Optional<String> displayName(String header, String lowerCaseAddress) {
-        try {
-            String raw = actual.mimeMessage().getHeader(header, ",");
-            if (raw == null) {
-                return Optional.empty();
-            }
-            for (InternetAddress a : InternetAddress.parseHeader(raw, false)) {
-                if (a.getAddress() != null && a.getAddress().toLowerCase(Locale.ROOT).equals(lowerCaseAddress)) {
-                    return Optional.ofNullable(a.getPersonal());
-                }
-            }
-            return Optional.empty();
-        } catch (AddressException e) {
-            return Optional.empty();
-        } catch (MessagingException e) {
-            throw new IllegalStateException("cannot read the " + header + " header: " + e.getMessage(), e);
-        }
     }
 
     private void fail(ErrorMessageFactory factory) {
