@@ -14,8 +14,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Failure diagnostics: when a test the extension serves fails, every message it captured is written as {@code .eml}
  * plus a {@code summary.txt} to {@code target/letterbox/<test-class>/<test-method>/}, and the directory is published
- * as the report entry {@code letterbox.capturedMail}. Never on passing tests. The extension calls
- * {@link #afterTest} in {@code afterEach}, before a per-test server is closed, so the messages still exist.
+ * as the report entry {@code letterbox.capturedMail}. Never on passing tests. The extension calls {@link #beforeTest}
+ * in {@code beforeEach} (which clears what an earlier run left and tells the mailbox the directory, so failure
+ * messages can name it) and {@link #afterTest} in {@code afterEach}, before a per-test server is closed, so the
+ * messages still exist.
  *
  * <p>Configuration parameters: {@value #ENABLED_PARAMETER} ({@code true} by default) and {@value #DIRECTORY_PARAMETER}
  * ({@code target/letterbox} by default, relative to the working directory).
