@@ -65,8 +65,8 @@ public final class Diagnostics {
             return;
         }
         try {
-            List<Path> written = FailureReport.write(directory.get(), mailbox.messages());
-            int emls = written.size() - 1;
+            List<Path> written = FailureReport.write(directory.get(), mailbox.messages(), mailbox.transcripts());
+            long emls = written.stream().filter(p -> p.getFileName().toString().endsWith(".eml")).count();
             context.publishReportEntry(REPORT_ENTRY, directory.get().toAbsolutePath() + " (" + emls
                     + (emls == 1 ? " .eml file" : " .eml files") + " and " + FailureReport.SUMMARY + ")");
         } catch (UncheckedIOException e) {
