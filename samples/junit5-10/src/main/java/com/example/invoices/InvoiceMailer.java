@@ -1,4 +1,4 @@
-package com.example.billing;
+package com.example.invoices;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;

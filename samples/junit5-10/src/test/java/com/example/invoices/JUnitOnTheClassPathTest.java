@@ -1,4 +1,4 @@
-package com.example.billing;
+package com.example.invoices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
