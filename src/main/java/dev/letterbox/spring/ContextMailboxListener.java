@@ -1,0 +1,46 @@
+package dev.letterbox.spring;
+
+import org.springframework.test.context.TestContext;
+import org.springframework.test.context.TestContextAnnotationUtils;
+import org.springframework.test.context.support.AbstractTestExecutionListener;
+
+/**
+ * Found by Spring in {@code META-INF/spring.factories}: before each test method of a class with
+ * {@link SpringCaptureMail}, clears the context's mailbox and marks it as used by that test; after it, releases it.
+ */
+final class ContextMailboxListener extends AbstractTestExecutionListener {
+    /** Before dependency injection (2000), so that nothing of the test runs before the mailbox is cleared. */
+    static final int ORDER = 1900;
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+
+    @Override
+    public void beforeTestMethod(TestContext testContext) {
+        if (applies(testContext)) {
+            server(testContext).begin(name(testContext));
+        }
+    }
+
+    @Override
+    public void afterTestMethod(TestContext testContext) {
+        if (applies(testContext)) {
+            server(testContext).end(name(testContext));
+        }
+    }
+
+    private static boolean applies(TestContext testContext) {
+        return TestContextAnnotationUtils.findMergedAnnotation(testContext.getTestClass(), SpringCaptureMail.class)
+                != null;
+    }
+
+    private static ContextMailServer server(TestContext testContext) {
+        return testContext.getApplicationContext().getBean(ContextMailServer.BEAN_NAME, ContextMailServer.class);
+    }
+
+    private static String name(TestContext testContext) {
+        return testContext.getTestClass().getName() + "." + testContext.getTestMethod().getName() + "()";
+    }
+}

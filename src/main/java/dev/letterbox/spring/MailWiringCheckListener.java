@@ -1,0 +1,112 @@
+package dev.letterbox.spring;
+
+import dev.letterbox.CaptureMail;
+import dev.letterbox.LetterboxExtension;
+import dev.letterbox.Mailbox;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
+import org.junit.platform.commons.support.ReflectionSupport;
+import org.springframework.test.context.TestContext;
+import org.springframework.test.context.TestContextAnnotationUtils;
+import org.springframework.test.context.support.AbstractTestExecutionListener;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Found by Spring in {@code META-INF/spring.factories}: turns the wiring mistakes Letterbox can recognise in a Spring
+ * test without {@link SpringCaptureMail} into a failure that names the fix, before they become a missing bean or a
+ * {@code Connection refused}:
+ * <ul>
+ * <li>a {@link Mailbox} asked for (an {@code @Autowired} field or parameter, or a parameter no Letterbox extension
+ *     serves) while the context has no {@code Mailbox} bean;
+ * <li>a context whose {@code JavaMailSenderImpl} still points at a loopback port that is not the one of the class's
+ *     {@link LetterboxExtension} (the cached context of the issue: created while another server ran).
+ * </ul>
+ * Tests that do not use Letterbox are not touched: the context is read only when one of these is present.
+ */
+final class MailWiringCheckListener extends AbstractTestExecutionListener {
+    private static final Set<String> INJECTION_ANNOTATIONS = Set.of("org.springframework.beans.factory.annotation"
+            + ".Autowired", "jakarta.inject.Inject", "jakarta.annotation.Resource", "javax.inject.Inject");
+    private static final String SENDER_CLASS = "org.springframework.mail.javamail.JavaMailSenderImpl";
+
+    @Override
+    public int getOrder() {
+        return ContextMailboxListener.ORDER - 1;
+    }
+
+    @Override
+    public void prepareTestInstance(TestContext testContext) {
+        if (hasSpringCaptureMail(testContext)) {
+            return;
+        }
+        Optional<Field> injected = ReflectionSupport.findFields(testContext.getTestClass(),
+                f -> f.getType() == Mailbox.class && isInjection(f), HierarchyTraversalMode.TOP_DOWN)
+                .stream().findFirst();
+        if (injected.isPresent() && !hasMailboxBean(testContext)) {
+            Field f = injected.get();
+            throw missingServer(testContext, "the field " + f.getDeclaringClass().getSimpleName() + "." + f.getName()
+                    + " is an injected Mailbox");
+        }
+    }
+
+    @Override
+    public void beforeTestMethod(TestContext testContext) {
+        if (hasSpringCaptureMail(testContext)) {
+            return;
+        }
+        List<LetterboxExtension> extensions = extensionFields(testContext);
+        Method method = testContext.getTestMethod();
+        boolean ownServer = !extensions.isEmpty() || AnnotationSupport.isAnnotated(method, CaptureMail.class)
+                || AnnotationSupport.isAnnotated(testContext.getTestClass(), CaptureMail.class);
+        Optional<Parameter> asked = Arrays.stream(method.getParameters())
+                .filter(p -> p.getType() == Mailbox.class && (isInjection(p) || !ownServer)).findFirst();
+        if (asked.isPresent() && !hasMailboxBean(testContext)) {
+            throw missingServer(testContext, "the parameter " + asked.get().getName() + " of " + method.getName()
+                    + "() asks for a Mailbox");
+        }
+        if (!extensions.isEmpty() && ClassUtils.isPresent(SENDER_CLASS, getClass().getClassLoader())) {
+            StaleSenderCheck.check(testContext, extensions);
+        }
+    }
+
+    private static boolean hasSpringCaptureMail(TestContext testContext) {
+        return TestContextAnnotationUtils.findMergedAnnotation(testContext.getTestClass(), SpringCaptureMail.class)
+                != null;
+    }
+
+    private static boolean isInjection(AnnotatedElement element) {
+        return Arrays.stream(element.getAnnotations()).map(Annotation::annotationType).map(Class::getName)
+                .anyMatch(INJECTION_ANNOTATIONS::contains);
+    }
+
+    private static boolean hasMailboxBean(TestContext testContext) {
+        return testContext.getApplicationContext().getBeanNamesForType(Mailbox.class).length > 0;
+    }
+
+    private static List<LetterboxExtension> extensionFields(TestContext testContext) {
+        Object instance = testContext.getTestInstance();
+        return ReflectionSupport.findFields(testContext.getTestClass(),
+                f -> LetterboxExtension.class.isAssignableFrom(f.getType()), HierarchyTraversalMode.TOP_DOWN)
+                .stream()
+                .map(f -> ReflectionSupport.tryToReadFieldValue(f, instance).toOptional())
+                .flatMap(Optional::stream)
+                .map(LetterboxExtension.class::cast)
+                .toList();
+    }
+
+    private static IllegalStateException missingServer(TestContext testContext, String what) {
+        String name = testContext.getTestClass().getSimpleName();
+        return new IllegalStateException("In " + name + ", " + what + ", but the Spring application context has no"
+                + " Letterbox server. Annotate " + name + " (or its base class) with @SpringCaptureMail: it starts one"
+                + " server for the application context, points spring.mail.host and spring.mail.port at it and"
+                + " registers its Mailbox as a bean.");
+    }
+}

@@ -1,0 +1,67 @@
+package dev.letterbox.spring;
+
+import dev.letterbox.Mailbox;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
+import org.junit.platform.commons.support.ReflectionSupport;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
+
+/**
+ * The JUnit side of {@link SpringCaptureMail}: checks that the class runs in a Spring test context, and injects the
+ * context's {@link Mailbox} into parameters that Spring's own extension leaves alone (those without
+ * {@code @Autowired}), as {@code @CaptureMail} does.
+ */
+final class SpringMailboxExtension implements BeforeAllCallback, ParameterResolver {
+    private final SpringExtension spring = new SpringExtension();
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        Class<?> testClass = context.getRequiredTestClass();
+        if (!runsWithSpring(testClass)) {
+            throw new ExtensionConfigurationException(testClass.getName() + " has @SpringCaptureMail but no Spring"
+                    + " test context: add @SpringBootTest (or @SpringJUnitConfig, or @ExtendWith(SpringExtension.class)"
+                    + " with @ContextConfiguration); for a test without Spring, use @CaptureMail instead.");
+        }
+    }
+
+    private static boolean runsWithSpring(Class<?> testClass) {
+        for (Class<?> c = testClass; c != null; c = Modifier.isStatic(c.getModifiers()) ? null : c.getEnclosingClass()) {
+            boolean extended = AnnotationSupport.findRepeatableAnnotations(c, ExtendWith.class).stream()
+                    .flatMap(e -> Arrays.stream(e.value())).anyMatch(SpringExtension.class::isAssignableFrom);
+            boolean registered = !ReflectionSupport.findFields(c,
+                    f -> SpringExtension.class.isAssignableFrom(f.getType())
+                            && AnnotationSupport.isAnnotated(f, RegisterExtension.class),
+                    HierarchyTraversalMode.TOP_DOWN).isEmpty();
+            if (extended || registered) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return parameterContext.getParameter().getType() == Mailbox.class
+                && !spring.supportsParameter(parameterContext, extensionContext);
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return SpringExtension.getApplicationContext(extensionContext)
+                .getBean(ContextMailServer.MAILBOX_BEAN_NAME, Mailbox.class);
+    }
+
+    @Override
+    public String toString() {
+        return "SpringMailboxExtension";
+    }
+}
