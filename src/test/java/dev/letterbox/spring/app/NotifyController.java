@@ -14,7 +14,7 @@ class NotifyController {
     }
 
     @PostMapping("/notify")
-    String notify(@RequestParam String to, @RequestParam String subject) {
+    String notify(@RequestParam("to") String to, @RequestParam("subject") String subject) {
         notifier.send(to, subject);
         return "sent";
     }
