@@ -62,18 +62,23 @@ final class MailWiringCheckListener extends AbstractTestExecutionListener {
         if (hasSpringCaptureMail(testContext)) {
             return;
         }
-        List<LetterboxExtension> extensions = extensionFields(testContext);
         Method method = testContext.getTestMethod();
-        boolean ownServer = !extensions.isEmpty() || AnnotationSupport.isAnnotated(method, CaptureMail.class)
-                || AnnotationSupport.isAnnotated(testContext.getTestClass(), CaptureMail.class);
+        boolean ownServer = AnnotationSupport.isAnnotated(method, CaptureMail.class)
+                || TestClasses.classAndEnclosing(testContext.getTestClass()).stream().anyMatch(c
+                        -> AnnotationSupport.isAnnotated(c, CaptureMail.class) || !extensionFields(c).isEmpty());
         Optional<Parameter> asked = Arrays.stream(method.getParameters())
                 .filter(p -> p.getType() == Mailbox.class && (isInjection(p) || !ownServer)).findFirst();
         if (asked.isPresent() && !hasMailboxBean(testContext)) {
             throw missingServer(testContext, "the parameter " + asked.get().getName() + " of " + method.getName()
                     + "() asks for a Mailbox");
         }
-        if (!extensions.isEmpty() && ClassUtils.isPresent(SENDER_CLASS, getClass().getClassLoader())) {
-            StaleSenderCheck.check(testContext, extensions);
+        if (ownServer && ClassUtils.isPresent(SENDER_CLASS, getClass().getClassLoader())) {
+            List<LetterboxExtension> extensions = extensionFields(testContext.getTestClass()).stream()
+                    .map(f -> ReflectionSupport.tryToReadFieldValue(f, testContext.getTestInstance()).toOptional())
+                    .flatMap(Optional::stream).map(LetterboxExtension.class::cast).toList();
+            if (!extensions.isEmpty()) {
+                StaleSenderCheck.check(testContext, extensions);
+            }
         }
     }
 
@@ -91,15 +96,9 @@ final class MailWiringCheckListener extends AbstractTestExecutionListener {
         return testContext.getApplicationContext().getBeanNamesForType(Mailbox.class).length > 0;
     }
 
-    private static List<LetterboxExtension> extensionFields(TestContext testContext) {
-        Object instance = testContext.getTestInstance();
-        return ReflectionSupport.findFields(testContext.getTestClass(),
-                f -> LetterboxExtension.class.isAssignableFrom(f.getType()), HierarchyTraversalMode.TOP_DOWN)
-                .stream()
-                .map(f -> ReflectionSupport.tryToReadFieldValue(f, instance).toOptional())
-                .flatMap(Optional::stream)
-                .map(LetterboxExtension.class::cast)
-                .toList();
+    private static List<Field> extensionFields(Class<?> type) {
+        return ReflectionSupport.findFields(type, f -> LetterboxExtension.class.isAssignableFrom(f.getType()),
+                HierarchyTraversalMode.TOP_DOWN);
     }
 
     private static IllegalStateException missingServer(TestContext testContext, String what) {

@@ -1,7 +1,6 @@
 package dev.letterbox.spring;
 
 import dev.letterbox.Mailbox;
-import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,7 +33,7 @@ final class SpringMailboxExtension implements BeforeAllCallback, ParameterResolv
     }
 
     private static boolean runsWithSpring(Class<?> testClass) {
-        for (Class<?> c = testClass; c != null; c = Modifier.isStatic(c.getModifiers()) ? null : c.getEnclosingClass()) {
+        for (Class<?> c : TestClasses.classAndEnclosing(testClass)) {
             boolean extended = AnnotationSupport.findRepeatableAnnotations(c, ExtendWith.class).stream()
                     .flatMap(e -> Arrays.stream(e.value())).anyMatch(SpringExtension.class::isAssignableFrom);
             boolean registered = !ReflectionSupport.findFields(c,

@@ -9,6 +9,7 @@ import dev.letterbox.spring.app.MailApp;
 import dev.letterbox.spring.app.Notifier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,6 +70,14 @@ class InjectionTest {
 
             assertThat(mailbox.awaitMessage().subject()).isEqualTo("Own server");
         }
+
+        @Nested
+        class InANestedClass {
+            @Test
+            void stillGetsTheClassServer(Mailbox mailbox) {
+                assertThat(mailbox.messages()).isEmpty();
+            }
+        }
     }
 
     @AfterEach
@@ -89,6 +98,6 @@ class InjectionTest {
         EngineExecutionResults results = SpringTestKit.run(ServerOfItsOwnIT.class);
 
         assertThat(SpringTestKit.failureMessages(results)).isEmpty();
-        results.testEvents().assertStatistics(s -> s.succeeded(1));
+        results.testEvents().assertStatistics(s -> s.succeeded(2));
     }
 }
