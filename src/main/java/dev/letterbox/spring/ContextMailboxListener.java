@@ -19,19 +19,25 @@ final class ContextMailboxListener extends AbstractTestExecutionListener {
 
     @Override
     public void beforeTestMethod(TestContext testContext) {
-        if (applies(testContext)) {
+        if (appliesTo(testContext)) {
             server(testContext).begin(name(testContext));
         }
     }
 
     @Override
     public void afterTestMethod(TestContext testContext) {
-        if (applies(testContext)) {
+        if (appliesTo(testContext)) {
             server(testContext).end(name(testContext));
         }
     }
 
-    private static boolean applies(TestContext testContext) {
+    /**
+     * Tells whether a test has {@link SpringCaptureMail}, where Spring looks for its configuration.
+     *
+     * @param testContext the test
+     * @return true if its class, a base class, an enclosing class or a meta-annotation carries it
+     */
+    static boolean appliesTo(TestContext testContext) {
         return TestContextAnnotationUtils.findMergedAnnotation(testContext.getTestClass(), SpringCaptureMail.class)
                 != null;
     }

@@ -7,7 +7,6 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
-import java.lang.reflect.Parameter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +15,6 @@ import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
 import org.springframework.test.context.TestContext;
-import org.springframework.test.context.TestContextAnnotationUtils;
 import org.springframework.test.context.support.AbstractTestExecutionListener;
 import org.springframework.util.ClassUtils;
 
@@ -44,7 +42,7 @@ final class MailWiringCheckListener extends AbstractTestExecutionListener {
 
     @Override
     public void prepareTestInstance(TestContext testContext) {
-        if (hasSpringCaptureMail(testContext)) {
+        if (ContextMailboxListener.appliesTo(testContext)) {
             return;
         }
         Optional<Field> injected = ReflectionSupport.findFields(testContext.getTestClass(),
@@ -59,18 +57,17 @@ final class MailWiringCheckListener extends AbstractTestExecutionListener {
 
     @Override
     public void beforeTestMethod(TestContext testContext) {
-        if (hasSpringCaptureMail(testContext)) {
+        if (ContextMailboxListener.appliesTo(testContext)) {
             return;
         }
         Method method = testContext.getTestMethod();
         boolean ownServer = AnnotationSupport.isAnnotated(method, CaptureMail.class)
                 || TestClasses.classAndEnclosing(testContext.getTestClass()).stream().anyMatch(c
                         -> AnnotationSupport.isAnnotated(c, CaptureMail.class) || !extensionFields(c).isEmpty());
-        Optional<Parameter> asked = Arrays.stream(method.getParameters())
-                .filter(p -> p.getType() == Mailbox.class && (isInjection(p) || !ownServer)).findFirst();
-        if (asked.isPresent() && !hasMailboxBean(testContext)) {
-            throw missingServer(testContext, "the parameter " + asked.get().getName() + " of " + method.getName()
-                    + "() asks for a Mailbox");
+        boolean asked = Arrays.stream(method.getParameters())
+                .anyMatch(p -> p.getType() == Mailbox.class && (isInjection(p) || !ownServer));
+        if (asked && !hasMailboxBean(testContext)) {
+            throw missingServer(testContext, "the test method " + method.getName() + "() takes a Mailbox parameter");
         }
         if (ownServer && ClassUtils.isPresent(SENDER_CLASS, getClass().getClassLoader())) {
             List<LetterboxExtension> extensions = extensionFields(testContext.getTestClass()).stream()
@@ -80,11 +77,6 @@ final class MailWiringCheckListener extends AbstractTestExecutionListener {
                 StaleSenderCheck.check(testContext, extensions);
             }
         }
-    }
-
-    private static boolean hasSpringCaptureMail(TestContext testContext) {
-        return TestContextAnnotationUtils.findMergedAnnotation(testContext.getTestClass(), SpringCaptureMail.class)
-                != null;
     }
 
     private static boolean isInjection(AnnotatedElement element) {

@@ -147,11 +147,11 @@ class MisconfigurationTest {
     void aMailboxParameterWithoutAnyLetterboxConfigurationNamesTheAnnotation() {
         EngineExecutionResults results = SpringTestKit.run(MailboxParameterWithoutAnnotationIT.class);
 
-        assertThat(SpringTestKit.failureMessages(results)).singleElement().asString()
-                .startsWith("IllegalStateException: In MailboxParameterWithoutAnnotationIT, the parameter")
-                .contains("of sends() asks for a Mailbox, but the Spring application context has no Letterbox"
-                        + " server. Annotate MailboxParameterWithoutAnnotationIT (or its base class) with"
-                        + " @SpringCaptureMail");
+        assertThat(SpringTestKit.failureMessages(results)).containsExactly("IllegalStateException: In"
+                + " MailboxParameterWithoutAnnotationIT, the test method sends() takes a Mailbox parameter, but the"
+                + " Spring application context has no Letterbox server. Annotate MailboxParameterWithoutAnnotationIT"
+                + " (or its base class) with @SpringCaptureMail: it starts one server for the application context,"
+                + " points spring.mail.host and spring.mail.port at it and registers its Mailbox as a bean.");
     }
 
     @Test

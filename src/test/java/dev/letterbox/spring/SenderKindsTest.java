@@ -20,7 +20,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.core.env.Environment;
 
-/** An {@code @Async} sender, awaited; a real web environment, mail sent from an HTTP request. */
+/**
+ * An {@code @Async} sender, awaited; a real web environment, mail sent from an HTTP request; the context's server over
+ * configured mail properties.
+ */
 class SenderKindsTest {
 
     @Fixture
@@ -57,9 +60,33 @@ class SenderKindsTest {
         }
     }
 
+    @Fixture
+    @SpringBootTest(classes = MailApp.class, properties = {"spring.mail.host=mail.invalid", "spring.mail.port=2525"})
+    @SpringCaptureMail
+    static class ConfiguredRelayIT {
+        @Test
+        void sendsToTheContextServerNotToTheConfiguredRelay(@Autowired Environment environment,
+                @Autowired Notifier notifier, Mailbox mailbox) {
+            assertThat(environment.getProperty("spring.mail.host")).isEqualTo(mailbox.host());
+            assertThat(environment.getProperty("spring.mail.port", Integer.class)).isEqualTo(mailbox.port());
+
+            notifier.send("ann@example.com", "Not to the relay");
+
+            assertThat(mailbox.awaitMessage()).hasSubject("Not to the relay");
+        }
+    }
+
     @AfterEach
     void closeContexts() {
-        SpringTestKit.closeCachedContexts(AsyncIT.class, RealWebIT.class);
+        SpringTestKit.closeCachedContexts(AsyncIT.class, RealWebIT.class, ConfiguredRelayIT.class);
+    }
+
+    @Test
+    void theContextServerWinsOverConfiguredMailProperties() {
+        EngineExecutionResults results = SpringTestKit.run(ConfiguredRelayIT.class);
+
+        assertThat(SpringTestKit.failureMessages(results)).isEmpty();
+        results.testEvents().assertStatistics(s -> s.succeeded(1));
     }
 
     @Test
