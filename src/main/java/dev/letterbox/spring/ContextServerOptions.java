@@ -2,8 +2,7 @@ package dev.letterbox.spring;
 
 import dev.letterbox.CaptureMail;
 import dev.letterbox.ServerOptions;
-import dev.letterbox.internal.junit.MailSettings;
-import java.util.Optional;
+import dev.letterbox.internal.junit.ExtensionSettings;
 
 /** The one place where {@link SpringCaptureMail} becomes the {@link ServerOptions} of a context's server. */
 final class ContextServerOptions {
@@ -20,13 +19,13 @@ final class ContextServerOptions {
      * @throws org.junit.jupiter.api.extension.ExtensionConfigurationException if an option is invalid
      */
     static ServerOptions of(SpringCaptureMail annotation, Class<?> testClass) {
-        CaptureMail options = annotation.options();
         String where = testClass.getName() + " (in @SpringCaptureMail(options = ...))";
-        if (options.lifecycle() != CaptureMail.Lifecycle.PER_TEST) {
+        ExtensionSettings settings = ExtensionSettings.of(annotation.options(), where);
+        if (settings.lifecycle() != CaptureMail.Lifecycle.PER_TEST) {
             throw new IllegalStateException("Invalid @CaptureMail on " + where + ": lifecycle = "
-                    + options.lifecycle() + " has no meaning here, the server lives as long as the application"
+                    + settings.lifecycle() + " has no meaning here, the server lives as long as the application"
                     + " context; remove it");
         }
-        return MailSettings.of(options, where).toOptions(Optional.empty());
+        return settings.options();
     }
 }
