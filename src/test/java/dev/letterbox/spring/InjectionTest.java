@@ -7,6 +7,10 @@ import dev.letterbox.Mailbox;
 import dev.letterbox.junit.Fixture;
 import dev.letterbox.spring.app.MailApp;
 import dev.letterbox.spring.app.Notifier;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -80,9 +84,36 @@ class InjectionTest {
         }
     }
 
+    /** A user's own test annotation that composes Spring Boot's and Letterbox's. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.TYPE)
+    @SpringBootTest(classes = MailApp.class)
+    @SpringCaptureMail
+    @interface MailIntegrationTest {
+    }
+
+    @Fixture
+    @MailIntegrationTest
+    static class ComposedAnnotationIT {
+        @Test
+        void getsTheContextServerThroughTheComposedAnnotation(@Autowired Notifier notifier, Mailbox mailbox) {
+            notifier.send("ann@example.com", "Composed");
+
+            assertThat(mailbox.awaitMessage().subject()).isEqualTo("Composed");
+        }
+    }
+
     @AfterEach
     void closeContexts() {
-        SpringTestKit.closeCachedContexts(EveryWayIT.class, ServerOfItsOwnIT.class);
+        SpringTestKit.closeCachedContexts(EveryWayIT.class, ServerOfItsOwnIT.class, ComposedAnnotationIT.class);
+    }
+
+    @Test
+    void aComposedAnnotationCarriesIt() {
+        EngineExecutionResults results = SpringTestKit.run(ComposedAnnotationIT.class);
+
+        assertThat(SpringTestKit.failureMessages(results)).isEmpty();
+        results.testEvents().assertStatistics(s -> s.succeeded(1));
     }
 
     @Test
