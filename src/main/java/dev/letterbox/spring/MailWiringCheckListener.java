@@ -79,7 +79,13 @@ final class MailWiringCheckListener extends AbstractTestExecutionListener {
         }
     }
 
-    private static boolean isInjection(AnnotatedElement element) {
+    /**
+     * Tells whether Spring injects an element: it carries {@code @Autowired}, {@code @Inject} or {@code @Resource}.
+     *
+     * @param element a field or parameter
+     * @return true if it does
+     */
+    static boolean isInjection(AnnotatedElement element) {
         return Arrays.stream(element.getAnnotations()).map(Annotation::annotationType).map(Class::getName)
                 .anyMatch(INJECTION_ANNOTATIONS::contains);
     }

@@ -37,8 +37,9 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * different contexts. The mailbox is cleared before every test method, so mail of one test (or sent while the context
  * started) is never seen by the next one.
  *
- * <p><b>What is injected.</b> The {@code Mailbox} bean, by {@code @Autowired} fields and parameters as any bean, and
- * into test method, lifecycle method and constructor parameters of type {@code Mailbox} without an annotation.
+ * <p><b>What is injected.</b> The {@code Mailbox} bean, by {@code @Autowired} fields and parameters as any bean; and,
+ * as with {@code @CaptureMail}, into test method, lifecycle method and constructor parameters of type {@code Mailbox}
+ * without an annotation and into non-static, non-final {@code Mailbox} fields without one.
  *
  * <p><b>Parallel execution.</b> Tests on one context share its mailbox, so classes with this annotation hold the
  * JUnit resource lock {@code dev.letterbox.spring.SpringCaptureMail}: under JUnit's parallel execution they run one

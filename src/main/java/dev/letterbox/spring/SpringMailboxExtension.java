@@ -1,7 +1,10 @@
 package dev.letterbox.spring;
 
 import dev.letterbox.Mailbox;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -9,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestInstancePostProcessor;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
@@ -16,10 +20,10 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * The JUnit side of {@link SpringCaptureMail}: checks that the class runs in a Spring test context, and injects the
- * context's {@link Mailbox} into parameters that Spring's own extension leaves alone (those without
- * {@code @Autowired}), as {@code @CaptureMail} does.
+ * context's {@link Mailbox} where Spring's own extension does not, as {@code @CaptureMail} does: into parameters
+ * without {@code @Autowired}, and into non-static, non-final {@code Mailbox} fields without an injection annotation.
  */
-final class SpringMailboxExtension implements BeforeAllCallback, ParameterResolver {
+final class SpringMailboxExtension implements BeforeAllCallback, TestInstancePostProcessor, ParameterResolver {
     private final SpringExtension spring = new SpringExtension();
 
     @Override
@@ -48,6 +52,25 @@ final class SpringMailboxExtension implements BeforeAllCallback, ParameterResolv
     }
 
     @Override
+    public void postProcessTestInstance(Object testInstance, ExtensionContext context) {
+        List<Field> fields = ReflectionSupport.findFields(testInstance.getClass(),
+                f -> f.getType() == Mailbox.class && !Modifier.isStatic(f.getModifiers())
+                        && !Modifier.isFinal(f.getModifiers()) && !MailWiringCheckListener.isInjection(f),
+                HierarchyTraversalMode.TOP_DOWN);
+        if (!fields.isEmpty()) {
+            Mailbox mailbox = mailbox(context);
+            for (Field f : fields) {
+                f.setAccessible(true);
+                try {
+                    f.set(testInstance, mailbox);
+                } catch (IllegalAccessException e) {
+                    throw new ExtensionConfigurationException("cannot inject the Mailbox into " + f, e);
+                }
+            }
+        }
+    }
+
+    @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         return parameterContext.getParameter().getType() == Mailbox.class
                 && !spring.supportsParameter(parameterContext, extensionContext);
@@ -55,7 +78,11 @@ final class SpringMailboxExtension implements BeforeAllCallback, ParameterResolv
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return SpringExtension.getApplicationContext(extensionContext)
+        return mailbox(extensionContext);
+    }
+
+    private static Mailbox mailbox(ExtensionContext context) {
+        return SpringExtension.getApplicationContext(context)
                 .getBean(ContextMailServer.MAILBOX_BEAN_NAME, Mailbox.class);
     }
 

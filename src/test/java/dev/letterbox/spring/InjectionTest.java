@@ -30,6 +30,7 @@ class InjectionTest {
     static class EveryWayIT {
         @Autowired
         Mailbox field;
+        Mailbox plainField;
         final Mailbox fromConstructor;
         Mailbox fromBeforeEach;
 
@@ -45,7 +46,8 @@ class InjectionTest {
         @Test
         void oneMailboxForFieldParametersAndConstructor(Mailbox plain, @Autowired Mailbox autowired,
                 @Autowired Notifier notifier) {
-            assertThat(plain).isSameAs(field).isSameAs(autowired).isSameAs(fromConstructor).isSameAs(fromBeforeEach);
+            assertThat(plain).isSameAs(field).isSameAs(plainField).isSameAs(autowired).isSameAs(fromConstructor)
+                    .isSameAs(fromBeforeEach);
 
             notifier.send("ann@example.com", "Hi");
 
