@@ -23,8 +23,8 @@ import org.springframework.util.ClassUtils;
  * test without {@link SpringCaptureMail} into a failure that names the fix, before they become a missing bean or a
  * {@code Connection refused}:
  * <ul>
- * <li>a {@link Mailbox} asked for (an {@code @Autowired} field or parameter, or a parameter no Letterbox extension
- *     serves) while the context has no {@code Mailbox} bean;
+ * <li>a {@link Mailbox} asked for (an {@code @Autowired} field or parameter, or a field or parameter no Letterbox
+ *     extension serves) while the context has no {@code Mailbox} bean;
  * <li>a context whose {@code JavaMailSenderImpl} still points at a loopback port that is not the one of the class's
  *     {@link LetterboxExtension} (the cached context of the issue: created while another server ran).
  * </ul>
@@ -45,13 +45,14 @@ final class MailWiringCheckListener extends AbstractTestExecutionListener {
         if (ContextMailboxListener.appliesTo(testContext)) {
             return;
         }
-        Optional<Field> injected = ReflectionSupport.findFields(testContext.getTestClass(),
-                f -> f.getType() == Mailbox.class && isInjection(f), HierarchyTraversalMode.TOP_DOWN)
+        boolean ownServer = hasOwnServer(testContext.getTestClass());
+        Optional<Field> asked = ReflectionSupport.findFields(testContext.getTestClass(),
+                f -> f.getType() == Mailbox.class && (isInjection(f) || !ownServer), HierarchyTraversalMode.TOP_DOWN)
                 .stream().findFirst();
-        if (injected.isPresent() && !hasMailboxBean(testContext)) {
-            Field f = injected.get();
+        if (asked.isPresent() && !hasMailboxBean(testContext)) {
+            Field f = asked.get();
             throw missingServer(testContext, "the field " + f.getDeclaringClass().getSimpleName() + "." + f.getName()
-                    + " is an injected Mailbox");
+                    + (isInjection(f) ? " is an injected Mailbox" : " is a Mailbox that nothing fills"));
         }
     }
 
@@ -62,8 +63,7 @@ final class MailWiringCheckListener extends AbstractTestExecutionListener {
         }
         Method method = testContext.getTestMethod();
         boolean ownServer = AnnotationSupport.isAnnotated(method, CaptureMail.class)
-                || TestClasses.classAndEnclosing(testContext.getTestClass()).stream().anyMatch(c
-                        -> AnnotationSupport.isAnnotated(c, CaptureMail.class) || !extensionFields(c).isEmpty());
+                || hasOwnServer(testContext.getTestClass());
         boolean asked = Arrays.stream(method.getParameters())
                 .anyMatch(p -> p.getType() == Mailbox.class && (isInjection(p) || !ownServer));
         if (asked && !hasMailboxBean(testContext)) {
@@ -77,6 +77,12 @@ final class MailWiringCheckListener extends AbstractTestExecutionListener {
                 StaleSenderCheck.check(testContext, extensions);
             }
         }
+    }
+
+    /** Whether the class, or a class it is nested in, has {@code @CaptureMail} or a {@code LetterboxExtension}. */
+    private static boolean hasOwnServer(Class<?> testClass) {
+        return TestClasses.classAndEnclosing(testClass).stream().anyMatch(c
+                -> AnnotationSupport.isAnnotated(c, CaptureMail.class) || !extensionFields(c).isEmpty());
     }
 
     /**

@@ -34,6 +34,16 @@ class MisconfigurationTest {
 
     @Fixture
     @SpringBootTest(classes = MailApp.class, properties = "spring.mail.host=mail.invalid")
+    static class PlainMailboxFieldWithoutAnnotationIT {
+        Mailbox mailbox;
+
+        @Test
+        void sends() {
+        }
+    }
+
+    @Fixture
+    @SpringBootTest(classes = MailApp.class, properties = "spring.mail.host=mail.invalid")
     static class MailboxParameterWithoutAnnotationIT {
         @Test
         void sends(Mailbox mailbox) {
@@ -141,6 +151,17 @@ class MisconfigurationTest {
                 + " AutowiredMailboxWithoutAnnotationIT (or its base class) with @SpringCaptureMail: it starts one"
                 + " server for the application context, points spring.mail.host and spring.mail.port at it and"
                 + " registers its Mailbox as a bean.");
+    }
+
+    @Test
+    void aPlainMailboxFieldWithoutAnyLetterboxConfigurationNamesTheAnnotation() {
+        EngineExecutionResults results = SpringTestKit.run(PlainMailboxFieldWithoutAnnotationIT.class);
+
+        assertThat(SpringTestKit.failureMessages(results)).singleElement().asString().startsWith(
+                "IllegalStateException: In PlainMailboxFieldWithoutAnnotationIT, the field"
+                + " PlainMailboxFieldWithoutAnnotationIT.mailbox is a Mailbox that nothing fills, but the Spring"
+                + " application context has no Letterbox server. Annotate PlainMailboxFieldWithoutAnnotationIT (or its"
+                + " base class) with @SpringCaptureMail");
     }
 
     @Test
