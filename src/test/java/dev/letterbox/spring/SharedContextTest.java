@@ -11,6 +11,7 @@ import java.net.ConnectException;
 import java.net.Socket;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
@@ -72,9 +73,39 @@ class SharedContextTest {
         }
     }
 
+    @Fixture
+    @Order(3)
+    static class WithNestedIT extends MailITBase {
+        @Test
+        void mailsFromTheOuterClass(TestReporter reporter) {
+            sendAndSeeOnlyOwnMail("Outer", reporter);
+        }
+
+        @Nested
+        class Refunds {
+            @Test
+            void mailsFromTheNestedClass(Mailbox mailbox, TestReporter reporter) {
+                assertThat(mailbox).isSameAs(WithNestedIT.this.mailbox);
+                sendAndSeeOnlyOwnMail("Refund", reporter);
+            }
+        }
+    }
+
     @AfterEach
     void closeContexts() {
         SpringTestKit.closeCachedContexts(InvoiceIT.class, ShippingIT.class);
+    }
+
+    @Test
+    void aNestedClassSharesTheContextAndItsServer() {
+        // when
+        EngineExecutionResults results = SpringTestKit.run(WithNestedIT.class);
+
+        // then
+        assertThat(SpringTestKit.failureMessages(results)).isEmpty();
+        results.testEvents().assertStatistics(s -> s.started(2).succeeded(2));
+        assertThat(SpringTestKit.reported(results, "port")).hasSize(2).containsOnly(
+                SpringTestKit.reported(results, "port").get(0));
     }
 
     @Test
