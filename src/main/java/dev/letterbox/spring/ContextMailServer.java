@@ -26,7 +26,8 @@ final class ContextMailServer implements AutoCloseable {
     }
 
     /**
-     * Starts a test on this context's mailbox: clears the mailbox for it.
+     * Starts a test on this context's mailbox: makes the mailbox as new for it ({@link Mailbox#reset()}: no messages,
+     * no rules of an earlier test).
      *
      * @param test the test, as {@code Class.method}
      * @throws IllegalStateException if another test is running on this context
@@ -41,7 +42,7 @@ final class ContextMailServer implements AutoCloseable {
                     + " thread (@Execution(ExecutionMode.SAME_THREAD)) or give them different options, and so"
                     + " different contexts.");
         }
-        server.mailbox().clear();
+        server.mailbox().reset();
     }
 
     /**

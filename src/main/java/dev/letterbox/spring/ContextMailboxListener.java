@@ -6,10 +6,11 @@ import org.springframework.test.context.support.AbstractTestExecutionListener;
 
 /**
  * Found by Spring in {@code META-INF/spring.factories}: before each test method of a class with
- * {@link SpringCaptureMail}, clears the context's mailbox and marks it as used by that test; after it, releases it.
+ * {@link SpringCaptureMail}, resets the context's mailbox (messages and the rules an earlier test scripted) and marks
+ * it as used by that test; after it, releases it.
  */
 final class ContextMailboxListener extends AbstractTestExecutionListener {
-    /** Before dependency injection (2000), so that nothing of the test runs before the mailbox is cleared. */
+    /** Before dependency injection (2000), so that nothing of the test runs before the mailbox is reset. */
     static final int ORDER = 1900;
 
     @Override

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  *
  * <p><b>With the context cache.</b> The server is part of the context's cache key: test classes with the same Spring
  * configuration and equal {@link #options()} share one cached context and so one server; different options give
- * different contexts. The mailbox is cleared before every test method, so mail of one test (or sent while the context
- * started) is never seen by the next one.
+ * different contexts. The mailbox is reset before every test method ({@link Mailbox#reset()}), so mail of one test
+ * (or sent while the context started), and the faults it scripted, never reach the next one.
  *
  * <p><b>What is injected.</b> The {@code Mailbox} bean, by {@code @Autowired} fields and parameters as any bean; and,
  * as with {@code @CaptureMail}, into test method, lifecycle method and constructor parameters of type {@code Mailbox}

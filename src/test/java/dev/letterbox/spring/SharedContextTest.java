@@ -3,6 +3,7 @@ package dev.letterbox.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.letterbox.Mailbox;
+import dev.letterbox.SmtpStage;
 import dev.letterbox.junit.Fixture;
 import dev.letterbox.spring.app.MailApp;
 import dev.letterbox.spring.app.Notifier;
@@ -20,7 +21,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
-/** The failure of the issue made impossible: classes with a shared base class share one context and its server. */
+/**
+ * The failure of the issue made impossible: classes with a shared base class share one context and its server, and no
+ * mail or scripted fault of one test reaches the next.
+ */
 class SharedContextTest {
 
     @SpringBootTest(classes = MailApp.class)
@@ -37,6 +41,7 @@ class SharedContextTest {
             reporter.publishEntry("context", Integer.toHexString(System.identityHashCode(context)));
             reporter.publishEntry("port", String.valueOf(mailbox.port()));
             assertThat(mailbox.messages()).as("mail before the test").isEmpty();
+            assertThat(mailbox.rules()).as("rules before the test").isEmpty();
 
             notifier.send("ann@example.com", subject);
 
@@ -51,6 +56,7 @@ class SharedContextTest {
         @Test
         void mailsInvoice(TestReporter reporter) {
             sendAndSeeOnlyOwnMail("Invoice 1", reporter);
+            mailbox.on(SmtpStage.RCPT).always().reply(550, "5.1.1 a fault scripted for this test only");
         }
 
         @Test
