@@ -5,7 +5,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.SharedByteArrayInputStream;
-import jakarta.mail.util.SharedFileInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +13,8 @@ import java.util.Properties;
 
 /**
  * Turns captured octets into a {@link MimeMessage}. The message shares the captured content instead of copying it:
- * a file-backed message is parsed through a {@link SharedFileInputStream}, so part bodies stay on disk until read.
+ * a file-backed message is parsed through one {@link SharedCapturedFile}, so part bodies stay on disk until read and
+ * releasing the message closes its only file descriptor.
  * This class is the only place the capture path touches jakarta.mail, and only when a test first asks.
  */
 public final class MimeParsing {
@@ -22,7 +22,10 @@ public final class MimeParsing {
     private MimeParsing() {
     }
 
-    /** A parsed message and the stream it shares, to close when the content is released. */
+    /**
+     * A parsed message and what it shares, to close when the content is released: closing it frees every descriptor
+     * the message and its part streams use.
+     */
     public record Parsed(MimeMessage message, Closeable source) {
     }
 
@@ -64,22 +67,28 @@ public final class MimeParsing {
     }
 
     private static Parsed parse(RawContent content, Session session) {
+        Closeable source;
         InputStream in;
-        try {
-            in = content.file() != null
-                    ? new SharedFileInputStream(content.file().toFile(), 64 * 1024)
-                    : content instanceof RawContent.InMemory m
-                            ? new SharedByteArrayInputStream(m.sharedArray(), 0, (int) m.size())
-                            : new SharedByteArrayInputStream(content.bytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the captured message " + content.file()
-                    + "; was the mailbox cleared or the server closed?", e);
+        if (content.file() != null) {
+            try {
+                SharedCapturedFile file = SharedCapturedFile.open(content.file());
+                source = file;
+                in = file.stream();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open the captured message " + content.file()
+                        + "; was the mailbox cleared or the server closed?", e);
+            }
+        } else {
+            in = content instanceof RawContent.InMemory m
+                    ? new SharedByteArrayInputStream(m.sharedArray(), 0, (int) m.size())
+                    : new SharedByteArrayInputStream(content.bytes());
+            source = in;
         }
         try {
-            return new Parsed(new MimeMessage(session, in), in);
-        } catch (MessagingException e) {
+            return new Parsed(new MimeMessage(session, in), source);
+        } catch (MessagingException | RuntimeException e) {
             try {
-                in.close();
+                source.close();
             } catch (IOException ignored) {
                 // the parse error is what matters
             }
