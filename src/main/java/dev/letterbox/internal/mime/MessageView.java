@@ -4,16 +4,10 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
-import java.text.ParsePosition;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -150,17 +144,8 @@ public final class MessageView {
      * @return the date with its offset, or empty if absent or unparseable
      */
     public Optional<OffsetDateTime> date() {
-        List<String> values = headers("Date");
-        if (values.isEmpty()) {
-            return Optional.empty();
-        }
-        String text = values.get(0).replaceAll("\\([^)]*\\)", "").trim().replaceAll("\\s+", " ");
-        try {
-            return Optional.of(OffsetDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME));
-        } catch (DateTimeParseException e) {
-            Date d = new MailDateFormat().parse(text, new ParsePosition(0));
-            return d == null ? Optional.empty() : Optional.of(d.toInstant().atOffset(ZoneOffset.UTC));
-        }
+        List<String> values = rawHeaders("Date");
+        return values.isEmpty() ? Optional.empty() : DateHeader.parse(values.get(0));
     }
 
     static String decodeHeader(String raw) {
