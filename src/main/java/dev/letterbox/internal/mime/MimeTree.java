@@ -55,7 +55,7 @@ final class MimeTree {
             role = MimeNode.Role.ATTACHMENT;
             MimeNode shell = new MimeNode(part, type, encoding, disposition, fileName, contentId, rawSize, role,
                     List.of(), null, null, null);
-            try (InputStream in = shell.openStream()) {
+            try (InputStream in = shell.openForParsing()) {
                 attached = new MimeMessage(session, in);
                 attachedRoot = build(attached, session, depth + 1);
             } catch (Exception e) {
