@@ -34,7 +34,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * before each test. Static {@code Mailbox} fields are filled before {@code @BeforeAll} and need
  * {@link Lifecycle#PER_CLASS}.
  *
- * <p><b>Durations</b> ({@link #idleTimeout()}, {@link #awaitTimeout()}) are strings: a whole number with a unit,
+ * <p><b>Durations</b> ({@link #idleTimeout()}, {@link #commandTimeout()}, {@link #dataTimeout()},
+ * {@link #awaitTimeout()}) are strings: a whole number with a unit,
  * {@code "500ms"}, {@code "10s"}, {@code "2m"} or {@code "1h"}, or an ISO-8601 duration such as {@code "PT1.5S"}. The
  * empty string (the default) means "not set here".
  */
@@ -55,7 +56,7 @@ public @interface CaptureMail {
 
     /**
      * The largest message accepted, announced as {@code SIZE} in the EHLO reply; see
-     * {@link ServerOptions.Builder#maxMessageSize(long)}.
+     * {@link ServerOptions.AbstractBuilder#maxMessageSize(long)}.
      *
      * @return the limit in octets, 0 (the default) for no limit
      */
@@ -63,11 +64,27 @@ public @interface CaptureMail {
 
     /**
      * How long a session may stay silent before it gets {@code 421 4.4.2}; see
-     * {@link ServerOptions.Builder#idleTimeout(java.time.Duration)}.
+     * {@link ServerOptions.AbstractBuilder#idleTimeout(java.time.Duration)}.
      *
      * @return a duration such as {@code "30s"}, or {@code ""} (the default) for the server's default of 5 minutes
      */
     String idleTimeout() default "";
+
+    /**
+     * How long a client may take to send one command line, however slowly it trickles; see
+     * {@link ServerOptions.AbstractBuilder#commandTimeout(java.time.Duration)}.
+     *
+     * @return a duration such as {@code "30s"}, or {@code ""} (the default) for the server's default of 5 minutes
+     */
+    String commandTimeout() default "";
+
+    /**
+     * How long a client may take to send a message's content; see
+     * {@link ServerOptions.AbstractBuilder#dataTimeout(java.time.Duration)}.
+     *
+     * @return a duration such as {@code "2m"}, or {@code ""} (the default) for the server's default of 10 minutes
+     */
+    String dataTimeout() default "";
 
     /**
      * How long {@link Mailbox#awaitMessage()} and {@link Mailbox#awaitMessages(int)} wait. A value here wins over the
@@ -79,11 +96,57 @@ public @interface CaptureMail {
 
     /**
      * Whether messages with bare LF or bare CR line endings are accepted (and stored unchanged) instead of refused;
-     * see {@link ServerOptions.Builder#lenientLineEndings(boolean)}.
+     * see {@link ServerOptions.AbstractBuilder#lenientLineEndings(boolean)}.
      *
      * @return true to accept them; false (the default) to refuse them
      */
     boolean lenientLineEndings() default false;
+
+    /**
+     * The address the server binds; see {@link ServerOptions.AbstractBuilder#host(String)}.
+     *
+     * @return an IP address or host name, {@value ServerOptions#DEFAULT_HOST} (loopback) by default
+     */
+    String host() default ServerOptions.DEFAULT_HOST;
+
+    /**
+     * The port the server binds; see {@link ServerOptions.AbstractBuilder#port(int)}. Leave it at 0: a fixed port
+     * collides when tests run in parallel, or when a per-test server's port is still in use.
+     *
+     * @return the port, 0 (the default) for a random free one
+     */
+    int port() default 0;
+
+    /**
+     * The domain the server names itself with in its greeting and EHLO reply; see
+     * {@link ServerOptions.AbstractBuilder#serverName(String)}.
+     *
+     * @return the name, {@value ServerOptions#DEFAULT_SERVER_NAME} by default
+     */
+    String serverName() default ServerOptions.DEFAULT_SERVER_NAME;
+
+    /**
+     * The longest command line accepted, CRLF included; see
+     * {@link ServerOptions.AbstractBuilder#maxCommandLineLength(int)}.
+     *
+     * @return octets, at least (and by default) {@value ServerOptions#MIN_COMMAND_LINE_LENGTH}
+     */
+    int maxCommandLineLength() default ServerOptions.MIN_COMMAND_LINE_LENGTH;
+
+    /**
+     * How many recipients one transaction may have; see {@link ServerOptions.AbstractBuilder#maxRecipients(int)}.
+     *
+     * @return the count, at least (and by default) {@value ServerOptions#MIN_RECIPIENTS}
+     */
+    int maxRecipients() default ServerOptions.MIN_RECIPIENTS;
+
+    /**
+     * The size above which a message being received goes to a temporary file instead of the heap; see
+     * {@link ServerOptions.AbstractBuilder#spillThreshold(int)}.
+     *
+     * @return octets, {@value ServerOptions#DEFAULT_SPILL_THRESHOLD} (1 MiB) by default
+     */
+    int spillThreshold() default ServerOptions.DEFAULT_SPILL_THRESHOLD;
 
     /** How long one server lives, and so which tests share its mailbox. */
     enum Lifecycle {
