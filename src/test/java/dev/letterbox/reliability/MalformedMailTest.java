@@ -3,7 +3,6 @@ package dev.letterbox.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.letterbox.ReceivedMessage;
-import dev.letterbox.ServerOptions;
 import dev.letterbox.SmtpServer;
 import dev.letterbox.testing.Smtp;
 import java.lang.management.ManagementFactory;
@@ -31,22 +30,19 @@ class MalformedMailTest {
      */
     private static final long RETAINED_PER_OCTET = 32;
     private static final long RETAINED_BASE = 4L << 20;
-    private static SmtpServer inMemory;
-    private static SmtpServer spilling;
+    private static BothStorages servers;
 
     @TempDir
     Path scratch;
 
     @BeforeAll
     static void start() {
-        inMemory = SmtpServer.start();
-        spilling = SmtpServer.start(ServerOptions.builder().spillThreshold(1024).build());
+        servers = new BothStorages();
     }
 
     @AfterAll
     static void stop() {
-        inMemory.close();
-        spilling.close();
+        servers.close();
     }
 
     static Stream<Arguments> corpus() {
@@ -57,7 +53,7 @@ class MalformedMailTest {
     @ParameterizedTest(name = "{0} on the {1}")
     @MethodSource("corpus")
     void everyAccessorReadsMalformedMailWithoutUndocumentedExceptions(MalformedMail.Case c, String where) {
-        SmtpServer server = where.equals("heap") ? inMemory : spilling;
+        SmtpServer server = servers.server(where.equals("file"));
         ReceivedMessage m = Smtp.deliver(server, "a@example.com", List.of("b@example.com"), c.octets());
         assertThat(m.raw()).isEqualTo(c.octets());
 

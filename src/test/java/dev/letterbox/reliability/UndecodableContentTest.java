@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.letterbox.Attachment;
 import dev.letterbox.ReceivedMessage;
-import dev.letterbox.ServerOptions;
 import dev.letterbox.SmtpServer;
 import dev.letterbox.testing.Smtp;
 import java.io.IOException;
@@ -28,23 +27,20 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code openStream()}, each naming the part and the problem. Structure and names stay readable.
  */
 class UndecodableContentTest {
-    private static SmtpServer inMemory;
-    private static SmtpServer spilling;
+    private static BothStorages servers;
 
     @BeforeAll
     static void start() {
-        inMemory = SmtpServer.start();
-        spilling = SmtpServer.start(ServerOptions.builder().spillThreshold(1024).build());
+        servers = new BothStorages();
     }
 
     @AfterAll
     static void stop() {
-        inMemory.close();
-        spilling.close();
+        servers.close();
     }
 
     static Stream<Arguments> brokenAttachments() {
-        String filler = "x".repeat(1200); // above the spill threshold of the spilling server
+        String filler = "x".repeat(BothStorages.SPILL_THRESHOLD + 100); // the spilling server spills it
         return Stream.of(false, true).flatMap(spilled -> Stream.of(
                 Arguments.of(spilled, "base64", "truncated base64", "JVBERi0xLjQK\r\nJVB", "base64"),
                 Arguments.of(spilled, "x-uuencode", "uuencode without begin", "M2F5E\r\nend", "uu")))
@@ -56,7 +52,7 @@ class UndecodableContentTest {
     void readingAnUndecodableAttachmentFailsNamingThePartAndTheProblem(boolean spilled, String encoding, String name,
                                                                      String body, String problem, String filler)
             throws IOException {
-        ReceivedMessage m = deliver(spilled ? spilling : inMemory, """
+        ReceivedMessage m = deliver(servers.server(spilled), """
                 From: shop@example.com
                 Subject: broken
                 MIME-Version: 1.0
@@ -98,7 +94,7 @@ class UndecodableContentTest {
 
     @Test
     void anUndecodableTextBodyFailsNamingThePart() {
-        ReceivedMessage m = deliver(inMemory, """
+        ReceivedMessage m = deliver(servers.server(false), """
                 From: shop@example.com
                 Subject: broken body
                 Content-Type: text/plain; charset=UTF-8
@@ -117,7 +113,7 @@ class UndecodableContentTest {
 
     @Test
     void brokenQuotedPrintableYieldsWhatCanBeDecoded() {
-        ReceivedMessage m = deliver(inMemory, """
+        ReceivedMessage m = deliver(servers.server(false), """
                 From: shop@example.com
                 Subject: broken qp
                 Content-Type: text/plain; charset=UTF-8
@@ -131,7 +127,7 @@ class UndecodableContentTest {
 
     @Test
     void anUnknownTransferEncodingYieldsTheOctetsAsSent() {
-        ReceivedMessage m = deliver(inMemory, """
+        ReceivedMessage m = deliver(servers.server(false), """
                 From: shop@example.com
                 Subject: odd encoding
                 Content-Type: text/plain
