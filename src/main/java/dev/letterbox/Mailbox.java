@@ -1,6 +1,7 @@
 package dev.letterbox;
 
 import dev.letterbox.internal.diagnostics.MessageDescription;
+import dev.letterbox.internal.diagnostics.ReportLocation;
 import dev.letterbox.internal.smtp.Script;
 import dev.letterbox.internal.smtp.SessionRecord;
 import jakarta.mail.Session;
@@ -49,6 +50,8 @@ public final class Mailbox {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
     private final List<ReceivedMessage> messages = new ArrayList<>();
+    /** Read by {@link ReportLocation#of(Mailbox)}; set by the JUnit extension when a test starts. */
+    private final ReportLocation reportLocation = new ReportLocation();
     private int awaited;
     private boolean closed; // guarded by lock: set once the server is closing
     private final Script script;
@@ -266,7 +269,7 @@ public final class Mailbox {
             throw new AssertionError("Expected no more messages at " + host() + ":" + port() + " than the "
                     + awaitedSoFar + " awaited, but " + (received.size() - awaitedSoFar) + " more arrived"
                     + " (quiet period " + format(quietPeriod) + "); received " + received.size() + ":\n"
-                    + MessageDescription.list(received, "  "));
+                    + MessageDescription.list(received, "  ") + reportLine());
         }
         throw new Shortfall(this, "the quiet period of " + format(quietPeriod), quietPeriod, true, received)
                 .failure();
@@ -391,6 +394,7 @@ public final class Mailbox {
     }
 
     void add(ReceivedMessage message) {
+        message.receivedInto(reportLocation);
         lock.lock();
         try {
             messages.add(message);
@@ -443,8 +447,12 @@ public final class Mailbox {
                     ? "Stopped waiting for " + what + " at " + where + ": the server was closed"
                     : "Timed out after " + format(timeout) + " waiting for " + what + " at " + where;
             return new AssertionError(start + "; received " + received.size() + ":\n"
-                    + MessageDescription.list(received, "  "));
+                    + MessageDescription.list(received, "  ") + mailbox.reportLine());
         }
+    }
+
+    private String reportLine() {
+        return reportLocation.line().map(line -> "\n" + line).orElse("");
     }
 
     private static String format(Duration d) {
