@@ -1,5 +1,6 @@
 package dev.letterbox;
 
+import dev.letterbox.internal.conformance.Conformance;
 import dev.letterbox.internal.diagnostics.MessageDescription;
 import dev.letterbox.internal.mime.Lazy;
 import dev.letterbox.internal.mime.MessageView;
@@ -46,6 +47,7 @@ public final class ReceivedMessage {
     private final Lazy<MessageView> view = new Lazy<>(() -> MessageView.of(mimeMessage()));
     private final Lazy<List<Attachment>> attachments = new Lazy<>(() -> wrap(view().attachments()));
     private final Lazy<List<Attachment>> inlineParts = new Lazy<>(() -> wrap(view().inlineParts()));
+    private final Lazy<List<Violation>> violations = new Lazy<>(this::checkConformance);
 
     ReceivedMessage(Envelope envelope, RawContent content) {
         this(envelope, content, new ParsingSession());
@@ -328,6 +330,31 @@ public final class ReceivedMessage {
             throw new UncheckedIOException("cannot write the message to " + file + ": " + e.getMessage(), e);
         }
     }
+
+    // --- deliverability (issue 19): conformance checks and DKIM ---
+
+    /**
+     * Returns what in this message breaks the rules that large mail providers enforce or the RFCs set: bare line
+     * endings, overlong lines, missing or duplicated header fields, 8-bit content the envelope did not declare, broken
+     * MIME structure and more (see {@link ViolationCode}). Checked once, on the first call, in one pass over the
+     * octets as received; nothing captured is changed.
+     *
+     * @return the violations in the order found, empty if there are none
+     * @throws java.io.UncheckedIOException if the content is held in a temporary file that was deleted since (the
+     *     mailbox was cleared or the server closed) and was not checked before
+     */
+    public List<Violation> violations() {
+        return violations.get();
+    }
+
+    private List<Violation> checkConformance() {
+        synchronized (parseLock) {
+            refuseIfReleased();
+            return Conformance.check(content, envelope);
+        }
+    }
+
+    // --- end of deliverability ---
 
     private MessageView view() {
         return view.get();

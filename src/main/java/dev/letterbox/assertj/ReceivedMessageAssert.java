@@ -7,10 +7,14 @@ import static dev.letterbox.assertj.ShouldSatisfy.shouldSatisfy;
 import dev.letterbox.Attachment;
 import dev.letterbox.Envelope;
 import dev.letterbox.ReceivedMessage;
+import dev.letterbox.Violation;
+import dev.letterbox.ViolationCode;
 import dev.letterbox.internal.diagnostics.MessageDescription;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.assertj.core.api.AbstractAssert;
@@ -376,6 +380,58 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
         fail(shouldHaveAmong(captured(), "attachment", fileName, "its attachments are", list(actual.attachments())));
         return null;
     }
+
+    // --- deliverability (issue 19): conformance and DKIM assertions ---
+
+    /**
+     * Checks that the message breaks none of the rules of {@link ReceivedMessage#violations()}.
+     *
+     * @return this assertion
+     * @throws AssertionError if it has violations; the message lists each with its place and source
+     */
+    public ReceivedMessageAssert hasNoViolations() {
+        return hasNoViolationsExcept();
+    }
+
+    /**
+     * Checks that the message breaks none of the rules of {@link ReceivedMessage#violations()} except the given ones,
+     * for a test that knowingly accepts a finding.
+     *
+     * @param allowed the codes to ignore
+     * @return this assertion
+     * @throws AssertionError if it has any other violation; the message lists each with its place and source
+     */
+    public ReceivedMessageAssert hasNoViolationsExcept(ViolationCode... allowed) {
+        isNotNull();
+        Set<ViolationCode> ignored = allowed.length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(allowed));
+        List<Violation> found = actual.violations().stream().filter(v -> !ignored.contains(v.code())).toList();
+        if (!found.isEmpty()) {
+            String requirement = ignored.isEmpty() ? "to have no violations"
+                    : "to have no violations other than " + ignored;
+            fail(shouldSatisfy(captured(), requirement, "but had " + ViolationListing.count(found) + ":\n"
+                    + ViolationListing.of(found)));
+        }
+        return this;
+    }
+
+    /**
+     * Checks that the message has a violation with this code, for tests of mail that is meant to be broken.
+     *
+     * @param code the expected code
+     * @return this assertion
+     * @throws AssertionError if it has none; the message lists the violations there are
+     */
+    public ReceivedMessageAssert hasViolation(ViolationCode code) {
+        isNotNull();
+        Objects.requireNonNull(code, "code");
+        List<Violation> found = actual.violations();
+        if (found.stream().noneMatch(v -> v.code() == code)) {
+            fail(shouldHaveAmong(captured(), "violation", code, "its violations are", ViolationListing.of(found)));
+        }
+        return this;
+    }
+
+    // --- end of deliverability ---
 
     private ReceivedMessageAssert addresses(String what, List<String> found, String... expected) {
         isNotNull();

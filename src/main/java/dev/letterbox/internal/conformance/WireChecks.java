@@ -1,0 +1,53 @@
+package dev.letterbox.internal.conformance;
+
+import dev.letterbox.Violation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The checks that need only the octets and the envelope, in one pass and without jakarta.mail, so the receive path
+ * (strict mode) can run them: line endings and lengths, 8-bit octets against the declared SMTP extensions, the header
+ * section's required and single fields, encoded-words, and the MIME structure (boundaries, transfer encodings,
+ * charsets). Nothing captured is changed.
+ */
+public final class WireChecks {
+    private WireChecks() {
+    }
+
+    /**
+     * The outcome of one scan.
+     *
+     * @param violations what was found, in the order found
+     * @param headers the message's own header fields (for the checks that parse them further)
+     */
+    public record Scan(List<Violation> violations, List<HeaderField> headers) {
+    }
+
+    /**
+     * Scans a message.
+     *
+     * @param in the octets as received; read to the end, not closed
+     * @param mailParameters the MAIL FROM parameters by upper-case keyword (BODY, SMTPUTF8 ...)
+     * @return the findings and the header fields
+     * @throws UncheckedIOException if the stream cannot be read
+     */
+    public static Scan scan(InputStream in, Map<String, String> mailParameters) {
+        Objects.requireNonNull(in, "in");
+        String body = mailParameters.get("BODY");
+        boolean eightBitMime = body != null && (body.equalsIgnoreCase("8BITMIME") || body.equalsIgnoreCase("BINARYMIME"));
+        boolean smtpUtf8 = mailParameters.containsKey("SMTPUTF8");
+        Findings findings = new Findings();
+        MessageScan scan = new MessageScan(findings, eightBitMime, smtpUtf8);
+        try {
+            new LineSplitter(findings).split(in, scan);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the captured message to check it: " + e.getMessage(), e);
+        }
+        scan.end();
+        return new Scan(findings.toList(), List.copyOf(scan.message().fields));
+    }
+}
