@@ -2,6 +2,7 @@ package dev.letterbox;
 
 import dev.letterbox.internal.conformance.Conformance;
 import dev.letterbox.internal.diagnostics.MessageDescription;
+import dev.letterbox.internal.dkim.DkimVerifier;
 import dev.letterbox.internal.mime.Lazy;
 import dev.letterbox.internal.mime.MessageView;
 import dev.letterbox.internal.mime.MimeNode;
@@ -16,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.PublicKey;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -48,6 +51,7 @@ public final class ReceivedMessage {
     private final Lazy<List<Attachment>> attachments = new Lazy<>(() -> wrap(view().attachments()));
     private final Lazy<List<Attachment>> inlineParts = new Lazy<>(() -> wrap(view().inlineParts()));
     private final Lazy<List<Violation>> violations = new Lazy<>(this::checkConformance);
+    private final Lazy<List<DkimSignature>> dkimSignatures = new Lazy<>(this::readDkimSignatures);
 
     ReceivedMessage(Envelope envelope, RawContent content) {
         this(envelope, content, new ParsingSession());
@@ -351,6 +355,56 @@ public final class ReceivedMessage {
         synchronized (parseLock) {
             refuseIfReleased();
             return Conformance.check(content, envelope);
+        }
+    }
+
+    /**
+     * Returns the {@code DKIM-Signature} fields of the message, parsed but not verified (RFC 6376 section 3.5).
+     *
+     * @return the signatures in header order, empty if the message is not signed
+     * @throws java.io.UncheckedIOException if the content cannot be read (see {@link #violations()})
+     */
+    public List<DkimSignature> dkimSignatures() {
+        return dkimSignatures.get();
+    }
+
+    /**
+     * Verifies the message's DKIM signatures by one domain and selector with the public key the test supplies (no DNS
+     * lookup): rsa-sha256 or ed25519-sha256, simple or relaxed canonicalization, {@code l=} and {@code x=} honoured.
+     * A key published as DNS text can be read with {@link DkimSignature#keyFromDnsRecord(String)}.
+     *
+     * @param selector the selector ({@code s=}), such as {@code mail}
+     * @param domain the signing domain ({@code d=}), ignoring case, such as {@code example.com}
+     * @param key the selector's public key
+     * @return the result: the first signature that verifies, else the first failure; {@link DkimResult.Failure#NO_SIGNATURE}
+     *     if no signature has that domain and selector
+     * @throws NullPointerException if an argument is null
+     * @throws java.io.UncheckedIOException if the content cannot be read (see {@link #violations()})
+     */
+    public DkimResult verifyDkim(String selector, String domain, PublicKey key) {
+        Objects.requireNonNull(selector, "selector");
+        Objects.requireNonNull(domain, "domain");
+        Objects.requireNonNull(key, "key");
+        synchronized (parseLock) {
+            refuseIfReleased();
+            try (InputStream in = content.open()) {
+                return DkimVerifier.verifyBest(in, s -> s.selector().equalsIgnoreCase(selector)
+                        && s.domain().equalsIgnoreCase(domain) ? key : null, "d=" + domain + " s=" + selector,
+                        Instant.now());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private List<DkimSignature> readDkimSignatures() {
+        synchronized (parseLock) {
+            refuseIfReleased();
+            try (InputStream in = content.open()) {
+                return DkimVerifier.signatures(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
