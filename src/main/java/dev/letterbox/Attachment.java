@@ -4,8 +4,6 @@ import dev.letterbox.internal.mime.Lazy;
 import dev.letterbox.internal.mime.MimeNode;
 import dev.letterbox.internal.store.RawContent;
 import java.io.InputStream;
-import java.util.List;
-import java.util.Map;
 
 /**
  * One attachment or inline part of a {@link ReceivedMessage}: its file name, content type, Content-ID, disposition and
@@ -20,8 +18,8 @@ public final class Attachment {
     Attachment(MimeNode node, Envelope outer) {
         this.node = node;
         this.attachedMessage = node.attachedMessage() == null ? null : new Lazy<>(() -> {
-            Envelope inner = new Envelope(outer.helo(), outer.mailFrom(), outer.mailParameters(), List.of(),
-                    Map.of(), outer.receivedAt());
+            Envelope inner = Envelope.builder().helo(outer.helo()).mailFrom(outer.mailFrom())
+                    .mailParameters(outer.mailParameters()).receivedAt(outer.receivedAt()).build();
             return new ReceivedMessage(inner, RawContent.InMemory.of(node.bytes()));
         });
     }

@@ -55,7 +55,7 @@ public @interface CaptureMail {
 
     /**
      * The largest message accepted, announced as {@code SIZE} in the EHLO reply; see
-     * {@link ServerOptions.Builder#maxMessageSize(long)}.
+     * {@link ServerOptions.AbstractBuilder#maxMessageSize(long)}.
      *
      * @return the limit in octets, 0 (the default) for no limit
      */
@@ -63,7 +63,7 @@ public @interface CaptureMail {
 
     /**
      * How long a session may stay silent before it gets {@code 421 4.4.2}; see
-     * {@link ServerOptions.Builder#idleTimeout(java.time.Duration)}.
+     * {@link ServerOptions.AbstractBuilder#idleTimeout(java.time.Duration)}.
      *
      * @return a duration such as {@code "30s"}, or {@code ""} (the default) for the server's default of 5 minutes
      */
@@ -79,11 +79,57 @@ public @interface CaptureMail {
 
     /**
      * Whether messages with bare LF or bare CR line endings are accepted (and stored unchanged) instead of refused;
-     * see {@link ServerOptions.Builder#lenientLineEndings(boolean)}.
+     * see {@link ServerOptions.AbstractBuilder#lenientLineEndings(boolean)}.
      *
      * @return true to accept them; false (the default) to refuse them
      */
     boolean lenientLineEndings() default false;
+
+    /**
+     * The address the server binds; see {@link ServerOptions.AbstractBuilder#host(String)}.
+     *
+     * @return an IP address or host name, {@value ServerOptions#DEFAULT_HOST} (loopback) by default
+     */
+    String host() default ServerOptions.DEFAULT_HOST;
+
+    /**
+     * The port the server binds; see {@link ServerOptions.AbstractBuilder#port(int)}. Leave it at 0: a fixed port
+     * collides when tests run in parallel, or when a per-test server's port is still in use.
+     *
+     * @return the port, 0 (the default) for a random free one
+     */
+    int port() default 0;
+
+    /**
+     * The domain the server names itself with in its greeting and EHLO reply; see
+     * {@link ServerOptions.AbstractBuilder#serverName(String)}.
+     *
+     * @return the name, {@value ServerOptions#DEFAULT_SERVER_NAME} by default
+     */
+    String serverName() default ServerOptions.DEFAULT_SERVER_NAME;
+
+    /**
+     * The longest command line accepted, CRLF included; see
+     * {@link ServerOptions.AbstractBuilder#maxCommandLineLength(int)}.
+     *
+     * @return octets, at least (and by default) {@value ServerOptions#MIN_COMMAND_LINE_LENGTH}
+     */
+    int maxCommandLineLength() default ServerOptions.MIN_COMMAND_LINE_LENGTH;
+
+    /**
+     * How many recipients one transaction may have; see {@link ServerOptions.AbstractBuilder#maxRecipients(int)}.
+     *
+     * @return the count, at least (and by default) {@value ServerOptions#MIN_RECIPIENTS}
+     */
+    int maxRecipients() default ServerOptions.MIN_RECIPIENTS;
+
+    /**
+     * The size above which a message being received goes to a temporary file instead of the heap; see
+     * {@link ServerOptions.AbstractBuilder#spillThreshold(int)}.
+     *
+     * @return octets, {@value ServerOptions#DEFAULT_SPILL_THRESHOLD} (1 MiB) by default
+     */
+    int spillThreshold() default ServerOptions.DEFAULT_SPILL_THRESHOLD;
 
     /** How long one server lives, and so which tests share its mailbox. */
     enum Lifecycle {

@@ -10,36 +10,69 @@ import java.util.Objects;
 
 /**
  * What the SMTP client said about one message outside its content: the HELO/EHLO name, the reverse path (MAIL FROM)
- * with its parameters, and every accepted recipient (RCPT TO, so Bcc recipients too) with theirs.
+ * with its parameters, and every accepted recipient (RCPT TO, so Bcc recipients too) with theirs. Immutable; the
+ * server makes one per message, and {@link #builder()} makes one for your own tests.
  *
  * <p>Like {@link ReceivedMessage}, an accessor for one value returns null when it is absent (such as
  * {@link #mailParameter(String)} for a parameter the client did not give), and an accessor for several values returns
  * an empty list or map, never null.
- *
- * @param helo the name the client gave in EHLO or HELO
- * @param mailFrom the reverse path without angle brackets; empty for the null reverse path {@code <>}
- * @param mailParameters the MAIL parameters by upper-cased keyword, in order; a parameter without value maps to ""
- * @param recipients the accepted forward paths without angle brackets, in the order they were given
- * @param recipientParameters the RCPT parameters of each recipient, keyed like {@code mailParameters}
- * @param receivedAt when the end of the message was received
  */
-public record Envelope(String helo, String mailFrom, Map<String, String> mailParameters, List<String> recipients,
-                       Map<String, Map<String, String>> recipientParameters, Instant receivedAt) {
+public final class Envelope {
+    private final String helo;
+    private final String mailFrom;
+    private final Map<String, String> mailParameters;
+    private final List<String> recipients;
+    private final Map<String, Map<String, String>> recipientParameters;
+    private final Instant receivedAt;
+
+    private Envelope(Builder b) {
+        this.helo = b.helo;
+        this.mailFrom = b.mailFrom;
+        this.mailParameters = Collections.unmodifiableMap(new LinkedHashMap<>(b.mailParameters));
+        this.recipients = List.copyOf(b.recipientParameters.keySet());
+        Map<String, Map<String, String>> copy = new LinkedHashMap<>();
+        b.recipientParameters.forEach((k, v) -> copy.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
+        this.recipientParameters = Collections.unmodifiableMap(copy);
+        this.receivedAt = b.receivedAt;
+    }
 
     /**
-     * Creates an envelope, copying every collection so the record stays immutable.
+     * Starts an envelope: empty HELO name, the null reverse path, no parameters or recipients, received now.
      *
-     * @throws NullPointerException if any argument is null
+     * @return a new builder
      */
-    public Envelope {
-        Objects.requireNonNull(helo, "helo");
-        Objects.requireNonNull(mailFrom, "mailFrom");
-        Objects.requireNonNull(receivedAt, "receivedAt");
-        mailParameters = Collections.unmodifiableMap(new LinkedHashMap<>(mailParameters));
-        recipients = List.copyOf(recipients);
-        Map<String, Map<String, String>> copy = new LinkedHashMap<>();
-        recipientParameters.forEach((k, v) -> copy.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
-        recipientParameters = Collections.unmodifiableMap(copy);
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the name the client gave in EHLO or HELO */
+    public String helo() {
+        return helo;
+    }
+
+    /** @return the reverse path without angle brackets; empty for the null reverse path {@code <>} */
+    public String mailFrom() {
+        return mailFrom;
+    }
+
+    /** @return the MAIL parameters by upper-cased keyword, in order; a parameter without value maps to "" */
+    public Map<String, String> mailParameters() {
+        return mailParameters;
+    }
+
+    /** @return the accepted forward paths without angle brackets, in the order they were given */
+    public List<String> recipients() {
+        return recipients;
+    }
+
+    /** @return the RCPT parameters of each recipient, keyed like {@link #mailParameters()}, in recipient order */
+    public Map<String, Map<String, String>> recipientParameters() {
+        return recipientParameters;
+    }
+
+    /** @return when the end of the message was received */
+    public Instant receivedAt() {
+        return receivedAt;
     }
 
     /**
@@ -89,6 +122,18 @@ public record Envelope(String helo, String mailFrom, Map<String, String> mailPar
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof Envelope e && helo.equals(e.helo) && mailFrom.equals(e.mailFrom)
+                && mailParameters.equals(e.mailParameters) && recipientParameters.equals(e.recipientParameters)
+                && recipients.equals(e.recipients) && receivedAt.equals(e.receivedAt);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(helo, mailFrom, mailParameters, recipientParameters, receivedAt);
+    }
+
+    @Override
     public String toString() {
         List<String> rcpts = new ArrayList<>(recipients.size());
         for (String r : recipients) {
@@ -98,5 +143,115 @@ public record Envelope(String helo, String mailFrom, Map<String, String> mailPar
         return "Envelope{helo=" + helo + ", mailFrom=<" + mailFrom + ">"
                 + (mailParameters.isEmpty() ? "" : " " + mailParameters) + ", recipients=" + rcpts
                 + ", receivedAt=" + receivedAt + "}";
+    }
+
+    /** Builds an {@link Envelope}; each setter checks its argument. */
+    public static final class Builder {
+        private String helo = "";
+        private String mailFrom = "";
+        private final Map<String, String> mailParameters = new LinkedHashMap<>();
+        private final Map<String, Map<String, String>> recipientParameters = new LinkedHashMap<>();
+        private Instant receivedAt;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the name the client gave in EHLO or HELO.
+         *
+         * @param helo the name
+         * @return this builder
+         * @throws NullPointerException if helo is null
+         */
+        public Builder helo(String helo) {
+            this.helo = Objects.requireNonNull(helo, "helo");
+            return this;
+        }
+
+        /**
+         * Sets the reverse path.
+         *
+         * @param mailFrom the address without angle brackets, "" for the null reverse path
+         * @return this builder
+         * @throws NullPointerException if mailFrom is null
+         */
+        public Builder mailFrom(String mailFrom) {
+            this.mailFrom = Objects.requireNonNull(mailFrom, "mailFrom");
+            return this;
+        }
+
+        /**
+         * Adds (or replaces) a MAIL parameter.
+         *
+         * @param keyword the keyword, stored upper-cased
+         * @param value the value, "" for a parameter without one
+         * @return this builder
+         * @throws NullPointerException if keyword or value is null
+         */
+        public Builder mailParameter(String keyword, String value) {
+            mailParameters.put(Objects.requireNonNull(keyword, "keyword").toUpperCase(java.util.Locale.ROOT),
+                    Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * Adds every MAIL parameter of a map, see {@link #mailParameter(String, String)}.
+         *
+         * @param parameters the parameters
+         * @return this builder
+         */
+        public Builder mailParameters(Map<String, String> parameters) {
+            parameters.forEach(this::mailParameter);
+            return this;
+        }
+
+        /**
+         * Adds a recipient without parameters.
+         *
+         * @param address the forward path without angle brackets
+         * @return this builder
+         */
+        public Builder recipient(String address) {
+            return recipient(address, Map.of());
+        }
+
+        /**
+         * Adds a recipient with its RCPT parameters. The same address (exact spelling) given again keeps its place
+         * and takes the new parameters, as the server does for a repeated RCPT.
+         *
+         * @param address the forward path without angle brackets
+         * @param parameters its parameters by upper-cased keyword
+         * @return this builder
+         * @throws NullPointerException if an argument is null
+         */
+        public Builder recipient(String address, Map<String, String> parameters) {
+            recipientParameters.put(Objects.requireNonNull(address, "address"),
+                    new LinkedHashMap<>(Objects.requireNonNull(parameters, "parameters")));
+            return this;
+        }
+
+        /**
+         * Sets when the end of the message was received (now, by default).
+         *
+         * @param receivedAt the instant
+         * @return this builder
+         * @throws NullPointerException if receivedAt is null
+         */
+        public Builder receivedAt(Instant receivedAt) {
+            this.receivedAt = Objects.requireNonNull(receivedAt, "receivedAt");
+            return this;
+        }
+
+        /**
+         * Builds the envelope.
+         *
+         * @return the immutable envelope
+         */
+        public Envelope build() {
+            if (receivedAt == null) {
+                receivedAt = Instant.now();
+            }
+            return new Envelope(this);
+        }
     }
 }

@@ -2,9 +2,7 @@ package dev.letterbox;
 
 import dev.letterbox.CaptureMail.Lifecycle;
 import dev.letterbox.internal.junit.ExtensionCore;
-import dev.letterbox.internal.junit.MailSettings;
-import java.time.Duration;
-import java.util.Objects;
+import dev.letterbox.internal.junit.ExtensionSettings;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -51,7 +49,7 @@ public final class LetterboxExtension implements BeforeAllCallback, BeforeEachCa
         this.core = new ExtensionCore(null, LetterboxExtension::coreOf);
     }
 
-    private LetterboxExtension(MailSettings settings) {
+    private LetterboxExtension(ExtensionSettings settings) {
         this.core = new ExtensionCore(settings, LetterboxExtension::coreOf);
     }
 
@@ -185,11 +183,16 @@ public final class LetterboxExtension implements BeforeAllCallback, BeforeEachCa
     }
 
     /**
-     * Configures a {@link LetterboxExtension}; the same options as {@link CaptureMail}, producing the same
-     * {@link ServerOptions}. Setters check their argument at once.
+     * Configures a {@link LetterboxExtension}: the lifecycle, and every server option through the setters it shares
+     * with {@link ServerOptions.Builder} (so an option set here and on {@code @CaptureMail} gives the same
+     * {@link ServerOptions}). Setters check their argument at once.
+     *
+     * <pre>{@code
+     * LetterboxExtension.builder().perClass().maxMessageSize(10_000_000).awaitTimeout(Duration.ofSeconds(5)).build();
+     * }</pre>
      */
-    public static final class Builder {
-        private MailSettings settings = MailSettings.DEFAULTS;
+    public static final class Builder extends ServerOptions.AbstractBuilder<Builder> {
+        private Lifecycle lifecycle = Lifecycle.PER_TEST;
 
         private Builder() {
         }
@@ -200,7 +203,7 @@ public final class LetterboxExtension implements BeforeAllCallback, BeforeEachCa
          * @return this builder
          */
         public Builder perTest() {
-            settings = settings.withLifecycle(Lifecycle.PER_TEST);
+            lifecycle = Lifecycle.PER_TEST;
             return this;
         }
 
@@ -211,55 +214,7 @@ public final class LetterboxExtension implements BeforeAllCallback, BeforeEachCa
          * @return this builder
          */
         public Builder perClass() {
-            settings = settings.withLifecycle(Lifecycle.PER_CLASS);
-            return this;
-        }
-
-        /**
-         * Sets the largest message accepted; see {@link ServerOptions.Builder#maxMessageSize(long)}.
-         *
-         * @param octets the limit, 0 for none
-         * @return this builder
-         * @throws IllegalArgumentException if octets is negative
-         */
-        public Builder maxMessageSize(long octets) {
-            settings = settings.withMaxMessageSize(octets);
-            return this;
-        }
-
-        /**
-         * Sets how long a session may stay silent; see {@link ServerOptions.Builder#idleTimeout(Duration)}.
-         *
-         * @param timeout at least one millisecond
-         * @return this builder
-         * @throws IllegalArgumentException if timeout is shorter than one millisecond
-         */
-        public Builder idleTimeout(Duration timeout) {
-            settings = settings.withIdleTimeout(Objects.requireNonNull(timeout, "timeout"));
-            return this;
-        }
-
-        /**
-         * Sets how long {@link Mailbox#awaitMessage()} and {@link Mailbox#awaitMessages(int)} wait; this wins over the
-         * JUnit configuration parameter {@code letterbox.await.timeout}, which wins over the default of 10 s.
-         *
-         * @param timeout at least one millisecond
-         * @return this builder
-         * @throws IllegalArgumentException if timeout is shorter than one millisecond
-         */
-        public Builder awaitTimeout(Duration timeout) {
-            settings = settings.withAwaitTimeout(Objects.requireNonNull(timeout, "timeout"));
-            return this;
-        }
-
-        /**
-         * Chooses whether messages with bare LF or CR line endings are accepted instead of refused.
-         *
-         * @param lenient true to accept them
-         * @return this builder
-         */
-        public Builder lenientLineEndings(boolean lenient) {
-            settings = settings.withLenientLineEndings(lenient);
+            lifecycle = Lifecycle.PER_CLASS;
             return this;
         }
 
@@ -269,7 +224,7 @@ public final class LetterboxExtension implements BeforeAllCallback, BeforeEachCa
          * @return a new extension, to be held in a {@code @RegisterExtension} field
          */
         public LetterboxExtension build() {
-            return new LetterboxExtension(settings);
+            return new LetterboxExtension(new ExtensionSettings(lifecycle, options(), awaitTimeoutSet()));
         }
     }
 }

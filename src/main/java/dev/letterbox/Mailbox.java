@@ -119,7 +119,7 @@ public final class Mailbox {
     /**
      * Waits for the next message after the ones awaited so far, up to the default await timeout, and returns it.
      * Successive calls return successive messages; {@link #clear()} starts over. The default timeout is 10 s unless
-     * set with {@link ServerOptions.Builder#awaitTimeout(Duration)}, {@link CaptureMail#awaitTimeout()}, the builder of
+     * set with {@link ServerOptions.AbstractBuilder#awaitTimeout(Duration)}, {@link CaptureMail#awaitTimeout()}, the builder of
      * {@link LetterboxExtension} or the JUnit configuration parameter {@code letterbox.await.timeout}.
      *
      * @return the message

@@ -1,13 +1,18 @@
 package dev.letterbox;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * The immutable configuration of one {@link SmtpServer}: where it listens, what it accepts and how long it waits.
  *
  * <p>Defaults are safe for tests: loopback address, a random free port, strict CRLF line endings, no size limit,
- * 100 recipients per transaction. Build one with {@link #builder()} or derive one with {@link #toBuilder()}.
+ * 100 recipients per transaction. Build one with {@link #builder()} or derive one with
+ * {@link #toBuilder()}. The same option setters ({@link AbstractBuilder}) configure {@link LetterboxExtension#builder()},
+ * and {@link CaptureMail} has an attribute for each option that makes sense in an annotation, so all three produce
+ * the same options.
  */
 public final class ServerOptions {
 
@@ -15,31 +20,19 @@ public final class ServerOptions {
     public static final int MIN_COMMAND_LINE_LENGTH = 512;
     /** The smallest number of recipients per transaction RFC 5321 (section 4.5.3.1.8) allows a server to accept. */
     public static final int MIN_RECIPIENTS = 100;
+    /** The address a server binds by default: IPv4 loopback. */
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    /** The name a server gives itself by default in its greeting and EHLO reply. */
+    public static final String DEFAULT_SERVER_NAME = "letterbox.localhost";
+    /** The size in octets above which a message being received goes to a temporary file, by default (1 MiB). */
+    public static final int DEFAULT_SPILL_THRESHOLD = 1024 * 1024;
 
     private static final ServerOptions DEFAULTS = new Builder().build();
 
-    private final String host;
-    private final int port;
-    private final String serverName;
-    private final long maxMessageSize;
-    private final int maxCommandLineLength;
-    private final int maxRecipients;
-    private final Duration idleTimeout;
-    private final Duration awaitTimeout;
-    private final boolean lenientLineEndings;
-    private final int spillThreshold;
+    private final Values values;
 
-    private ServerOptions(Builder b) {
-        this.host = b.host;
-        this.port = b.port;
-        this.serverName = b.serverName;
-        this.maxMessageSize = b.maxMessageSize;
-        this.maxCommandLineLength = b.maxCommandLineLength;
-        this.maxRecipients = b.maxRecipients;
-        this.idleTimeout = b.idleTimeout;
-        this.awaitTimeout = b.awaitTimeout;
-        this.lenientLineEndings = b.lenientLineEndings;
-        this.spillThreshold = b.spillThreshold;
+    private ServerOptions(Values values) {
+        this.values = values;
     }
 
     /**
@@ -66,47 +59,47 @@ public final class ServerOptions {
      * @return a new builder initialised from this object
      */
     public Builder toBuilder() {
-        return new Builder(this);
+        return new Builder(values.copy());
     }
 
     /** @return the address the server binds, {@code 127.0.0.1} by default */
     public String host() {
-        return host;
+        return values.host;
     }
 
     /** @return the port the server binds, {@code 0} (a random free port) by default */
     public int port() {
-        return port;
+        return values.port;
     }
 
     /** @return the domain the server names itself with in its greeting and EHLO reply */
     public String serverName() {
-        return serverName;
+        return values.serverName;
     }
 
     /** @return the largest message accepted in octets, {@code 0} for no limit (the default) */
     public long maxMessageSize() {
-        return maxMessageSize;
+        return values.maxMessageSize;
     }
 
     /** @return the longest command line accepted in octets, CRLF included; 512 by default */
     public int maxCommandLineLength() {
-        return maxCommandLineLength;
+        return values.maxCommandLineLength;
     }
 
     /** @return how many recipients one transaction may have before RCPT answers {@code 452 4.5.3}; 100 by default */
     public int maxRecipients() {
-        return maxRecipients;
+        return values.maxRecipients;
     }
 
     /** @return how long a session may stay silent before it gets {@code 421 4.4.2} and is closed */
     public Duration idleTimeout() {
-        return idleTimeout;
+        return values.idleTimeout;
     }
 
     /** @return how long {@link Mailbox#awaitMessage()} and {@link Mailbox#awaitMessages(int)} wait by default */
     public Duration awaitTimeout() {
-        return awaitTimeout;
+        return values.awaitTimeout;
     }
 
     /**
@@ -116,72 +109,49 @@ public final class ServerOptions {
      * @return true if bare line endings are accepted
      */
     public boolean lenientLineEndings() {
-        return lenientLineEndings;
+        return values.lenientLineEndings;
     }
 
     /** @return the size in octets above which a message being received is kept in a temporary file, not the heap */
     public int spillThreshold() {
-        return spillThreshold;
+        return values.spillThreshold;
     }
 
     @Override
     public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof ServerOptions)) {
-            return false;
-        }
-        ServerOptions other = (ServerOptions) o;
-        return port == other.port && maxMessageSize == other.maxMessageSize
-                && maxCommandLineLength == other.maxCommandLineLength && maxRecipients == other.maxRecipients
-                && lenientLineEndings == other.lenientLineEndings && spillThreshold == other.spillThreshold
-                && host.equals(other.host) && serverName.equals(other.serverName)
-                && idleTimeout.equals(other.idleTimeout) && awaitTimeout.equals(other.awaitTimeout);
+        return o instanceof ServerOptions other && values.asMap().equals(other.values.asMap());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(host, port, serverName, maxMessageSize, maxCommandLineLength, maxRecipients, idleTimeout,
-                awaitTimeout, lenientLineEndings, spillThreshold);
+        return values.asMap().hashCode();
     }
 
+    /** @return every option by name, such as {@code ServerOptions{host=127.0.0.1, port=0, ...}} */
     @Override
     public String toString() {
-        return "ServerOptions{host=" + host + ", port=" + port + ", serverName=" + serverName
-                + ", maxMessageSize=" + (maxMessageSize == 0 ? "unlimited" : maxMessageSize)
-                + ", maxCommandLineLength=" + maxCommandLineLength + ", maxRecipients=" + maxRecipients
-                + ", idleTimeout=" + idleTimeout + ", awaitTimeout=" + awaitTimeout
-                + ", lenientLineEndings=" + lenientLineEndings + ", spillThreshold=" + spillThreshold + "}";
+        StringBuilder sb = new StringBuilder("ServerOptions{");
+        values.asMap().forEach((name, value) -> sb.append(sb.length() > 14 ? ", " : "").append(name).append('=')
+                .append(value));
+        return sb.append('}').toString();
     }
 
-    /** Builds {@link ServerOptions}; every setter checks its argument and throws at once when it is out of range. */
-    public static final class Builder {
-        private String host = "127.0.0.1";
-        private int port = 0;
-        private String serverName = "letterbox.localhost";
-        private long maxMessageSize = 0;
-        private int maxCommandLineLength = MIN_COMMAND_LINE_LENGTH;
-        private int maxRecipients = MIN_RECIPIENTS;
-        private Duration idleTimeout = Duration.ofMinutes(5);
-        private Duration awaitTimeout = Duration.ofSeconds(10);
-        private boolean lenientLineEndings = false;
-        private int spillThreshold = 1024 * 1024;
+    /**
+     * The option setters, shared by {@link Builder} and {@link LetterboxExtension.Builder} so that both take every
+     * option the same way. Every setter checks its argument and throws at once when it is out of range.
+     *
+     * @param <B> the concrete builder, returned by every setter
+     */
+    public abstract static class AbstractBuilder<B extends AbstractBuilder<B>> {
+        private final Values values;
+        private boolean awaitTimeoutSet;
 
-        private Builder() {
+        AbstractBuilder() {
+            this(new Values());
         }
 
-        private Builder(ServerOptions o) {
-            host = o.host;
-            port = o.port;
-            serverName = o.serverName;
-            maxMessageSize = o.maxMessageSize;
-            maxCommandLineLength = o.maxCommandLineLength;
-            maxRecipients = o.maxRecipients;
-            idleTimeout = o.idleTimeout;
-            awaitTimeout = o.awaitTimeout;
-            lenientLineEndings = o.lenientLineEndings;
-            spillThreshold = o.spillThreshold;
+        AbstractBuilder(Values values) {
+            this.values = values;
         }
 
         /**
@@ -191,13 +161,13 @@ public final class ServerOptions {
          * @return this builder
          * @throws IllegalArgumentException if host is blank
          */
-        public Builder host(String host) {
+        public B host(String host) {
             Objects.requireNonNull(host, "host");
             if (host.isBlank()) {
                 throw new IllegalArgumentException("host must not be blank; use \"127.0.0.1\" for loopback");
             }
-            this.host = host;
-            return this;
+            values.host = host;
+            return self();
         }
 
         /**
@@ -207,12 +177,12 @@ public final class ServerOptions {
          * @return this builder
          * @throws IllegalArgumentException if port is outside 0..65535
          */
-        public Builder port(int port) {
+        public B port(int port) {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port must be 0 (random free port) or 1..65535, was " + port);
             }
-            this.port = port;
-            return this;
+            values.port = port;
+            return self();
         }
 
         /**
@@ -222,14 +192,14 @@ public final class ServerOptions {
          * @return this builder
          * @throws IllegalArgumentException if serverName is blank or contains white space
          */
-        public Builder serverName(String serverName) {
+        public B serverName(String serverName) {
             Objects.requireNonNull(serverName, "serverName");
             if (serverName.isBlank() || serverName.chars().anyMatch(Character::isWhitespace)) {
                 throw new IllegalArgumentException("serverName must be a domain without white space, was \""
                         + serverName + "\"");
             }
-            this.serverName = serverName;
-            return this;
+            values.serverName = serverName;
+            return self();
         }
 
         /**
@@ -239,12 +209,12 @@ public final class ServerOptions {
          * @return this builder
          * @throws IllegalArgumentException if octets is negative
          */
-        public Builder maxMessageSize(long octets) {
+        public B maxMessageSize(long octets) {
             if (octets < 0) {
                 throw new IllegalArgumentException("maxMessageSize must be 0 (no limit) or positive, was " + octets);
             }
-            this.maxMessageSize = octets;
-            return this;
+            values.maxMessageSize = octets;
+            return self();
         }
 
         /**
@@ -254,13 +224,13 @@ public final class ServerOptions {
          * @return this builder
          * @throws IllegalArgumentException if octets is below 512
          */
-        public Builder maxCommandLineLength(int octets) {
+        public B maxCommandLineLength(int octets) {
             if (octets < MIN_COMMAND_LINE_LENGTH) {
                 throw new IllegalArgumentException("maxCommandLineLength must be at least " + MIN_COMMAND_LINE_LENGTH
                         + " (RFC 5321 section 4.5.3.1.4), was " + octets);
             }
-            this.maxCommandLineLength = octets;
-            return this;
+            values.maxCommandLineLength = octets;
+            return self();
         }
 
         /**
@@ -270,13 +240,13 @@ public final class ServerOptions {
          * @return this builder
          * @throws IllegalArgumentException if count is below 100
          */
-        public Builder maxRecipients(int count) {
+        public B maxRecipients(int count) {
             if (count < MIN_RECIPIENTS) {
                 throw new IllegalArgumentException("maxRecipients must be at least " + MIN_RECIPIENTS
                         + " (RFC 5321 section 4.5.3.1.8), was " + count);
             }
-            this.maxRecipients = count;
-            return this;
+            values.maxRecipients = count;
+            return self();
         }
 
         /**
@@ -286,21 +256,23 @@ public final class ServerOptions {
          * @return this builder
          * @throws IllegalArgumentException if timeout is shorter than one millisecond
          */
-        public Builder idleTimeout(Duration timeout) {
-            this.idleTimeout = positive(timeout, "idleTimeout");
-            return this;
+        public B idleTimeout(Duration timeout) {
+            values.idleTimeout = positive(timeout, "idleTimeout");
+            return self();
         }
 
         /**
-         * Sets how long the mailbox's await methods wait when no timeout is given.
+         * Sets how long the mailbox's await methods wait when no timeout is given. Set here, it wins over the JUnit
+         * configuration parameter {@code letterbox.await.timeout}.
          *
          * @param timeout a positive duration of at least one millisecond
          * @return this builder
          * @throws IllegalArgumentException if timeout is shorter than one millisecond
          */
-        public Builder awaitTimeout(Duration timeout) {
-            this.awaitTimeout = positive(timeout, "awaitTimeout");
-            return this;
+        public B awaitTimeout(Duration timeout) {
+            values.awaitTimeout = positive(timeout, "awaitTimeout");
+            awaitTimeoutSet = true;
+            return self();
         }
 
         /**
@@ -310,9 +282,9 @@ public final class ServerOptions {
          * @param lenient true to accept them
          * @return this builder
          */
-        public Builder lenientLineEndings(boolean lenient) {
-            this.lenientLineEndings = lenient;
-            return this;
+        public B lenientLineEndings(boolean lenient) {
+            values.lenientLineEndings = lenient;
+            return self();
         }
 
         /**
@@ -322,21 +294,27 @@ public final class ServerOptions {
          * @return this builder
          * @throws IllegalArgumentException if octets is below 1024
          */
-        public Builder spillThreshold(int octets) {
+        public B spillThreshold(int octets) {
             if (octets < 1024) {
                 throw new IllegalArgumentException("spillThreshold must be at least 1024 octets, was " + octets);
             }
-            this.spillThreshold = octets;
-            return this;
+            values.spillThreshold = octets;
+            return self();
         }
 
-        /**
-         * Builds the options.
-         *
-         * @return the immutable options
-         */
-        public ServerOptions build() {
-            return new ServerOptions(this);
+        /** @return the options as set so far, a snapshot */
+        ServerOptions options() {
+            return new ServerOptions(values.copy());
+        }
+
+        /** @return whether {@link #awaitTimeout(Duration)} was called, so it wins over the configuration parameter */
+        boolean awaitTimeoutSet() {
+            return awaitTimeoutSet;
+        }
+
+        @SuppressWarnings("unchecked")
+        private B self() {
+            return (B) this;
         }
 
         private static Duration positive(Duration d, String name) {
@@ -345,6 +323,63 @@ public final class ServerOptions {
                 throw new IllegalArgumentException(name + " must be at least 1 ms, was " + d);
             }
             return d;
+        }
+    }
+
+    /** Builds {@link ServerOptions}; the setters are those of {@link AbstractBuilder}. */
+    public static final class Builder extends AbstractBuilder<Builder> {
+        private Builder() {
+        }
+
+        private Builder(Values values) {
+            super(values);
+        }
+
+        /**
+         * Builds the options.
+         *
+         * @return the immutable options
+         */
+        public ServerOptions build() {
+            return options();
+        }
+    }
+
+    /** Every option with its default: the one place an option is declared. */
+    static final class Values implements Cloneable {
+        String host = DEFAULT_HOST;
+        int port = 0;
+        String serverName = DEFAULT_SERVER_NAME;
+        long maxMessageSize = 0;
+        int maxCommandLineLength = MIN_COMMAND_LINE_LENGTH;
+        int maxRecipients = MIN_RECIPIENTS;
+        Duration idleTimeout = Duration.ofMinutes(5);
+        Duration awaitTimeout = Duration.ofSeconds(10);
+        boolean lenientLineEndings = false;
+        int spillThreshold = DEFAULT_SPILL_THRESHOLD;
+
+        Values copy() {
+            try {
+                return (Values) clone(); // every field is immutable, so a shallow copy is a full one
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        /** Every option by name, in declaration order: equality, hash and description all read this one list. */
+        Map<String, Object> asMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("host", host);
+            m.put("port", port);
+            m.put("serverName", serverName);
+            m.put("maxMessageSize", maxMessageSize == 0 ? "unlimited" : maxMessageSize);
+            m.put("maxCommandLineLength", maxCommandLineLength);
+            m.put("maxRecipients", maxRecipients);
+            m.put("idleTimeout", idleTimeout);
+            m.put("awaitTimeout", awaitTimeout);
+            m.put("lenientLineEndings", lenientLineEndings);
+            m.put("spillThreshold", spillThreshold);
+            return m;
         }
     }
 }

@@ -9,12 +9,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EnvelopeTest {
-    private final Envelope envelope = new Envelope("client.example", "shop@example.com", Map.of("BODY", "8BITMIME"),
-            List.of("Ann@Example.com", "bob@example.com", "BOB@example.com"),
-            Map.of("Ann@Example.com", Map.of("NOTIFY", "SUCCESS"),
-                    "bob@example.com", Map.of("ORCPT", "rfc822;bob@example.com"),
-                    "BOB@example.com", Map.of()),
-            Instant.EPOCH);
+    private final Envelope envelope = Envelope.builder().helo("client.example").mailFrom("shop@example.com")
+            .mailParameter("BODY", "8BITMIME")
+            .recipient("Ann@Example.com", Map.of("NOTIFY", "SUCCESS"))
+            .recipient("bob@example.com", Map.of("ORCPT", "rfc822;bob@example.com"))
+            .recipient("BOB@example.com")
+            .receivedAt(Instant.EPOCH).build();
 
     @Test
     void recipientParametersAreFoundIgnoringCaseLikeMessagesTo() {

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class EnvelopeParameterAssertTest {
     private final Map<String, String> params = new LinkedHashMap<>(Map.of("BODY", "8BITMIME"));
-    private final Envelope envelope = new Envelope("client.example", "shop@example.com", params,
-            List.of("ann@example.com"), Map.of("ann@example.com", Map.of()), Instant.EPOCH);
+    private final Envelope envelope = Envelope.builder().helo("client.example").mailFrom("shop@example.com")
+            .mailParameters(params).recipient("ann@example.com").receivedAt(Instant.EPOCH).build();
 
     @Test
     void parameterIsFoundIgnoringCase() {

@@ -6,8 +6,14 @@ import dev.letterbox.CaptureMail;
 import dev.letterbox.LetterboxExtension;
 import dev.letterbox.Mailbox;
 import dev.letterbox.ServerOptions;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -16,7 +22,9 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 class OptionsTest {
 
     @Fixture
-    @CaptureMail(maxMessageSize = 1234, idleTimeout = "30s", awaitTimeout = "1500ms", lenientLineEndings = true)
+    @CaptureMail(maxMessageSize = 1234, idleTimeout = "30s", awaitTimeout = "1500ms", lenientLineEndings = true,
+            host = "localhost", serverName = "mx.test", maxCommandLineLength = 1000, maxRecipients = 200,
+            spillThreshold = 4096)
     static class AnnotatedFixture {
         @Test
         void report(Mailbox mailbox, TestReporter reporter) {
@@ -29,7 +37,8 @@ class OptionsTest {
         @RegisterExtension
         static LetterboxExtension mail = LetterboxExtension.builder().maxMessageSize(1234)
                 .idleTimeout(Duration.ofSeconds(30)).awaitTimeout(Duration.ofMillis(1500)).lenientLineEndings(true)
-                .build();
+                .host("localhost").serverName("mx.test").maxCommandLineLength(1000).maxRecipients(200)
+                .spillThreshold(4096).build();
 
         @Test
         void report(Mailbox mailbox, TestReporter reporter) {
@@ -40,12 +49,34 @@ class OptionsTest {
     @Test
     void annotationAndBuilderProduceTheSameServerOptions() {
         ServerOptions expected = ServerOptions.builder().maxMessageSize(1234).idleTimeout(Duration.ofSeconds(30))
-                .awaitTimeout(Duration.ofMillis(1500)).lenientLineEndings(true).build();
+                .awaitTimeout(Duration.ofMillis(1500)).lenientLineEndings(true).host("localhost")
+                .serverName("mx.test").maxCommandLineLength(1000).maxRecipients(200).spillThreshold(4096).build();
 
         assertThat(TestKit.reported(TestKit.run(AnnotatedFixture.class), "options"))
                 .containsExactly(expected.toString());
         assertThat(TestKit.reported(TestKit.run(BuiltFixture.class), "options"))
                 .containsExactly(expected.toString());
+    }
+
+    @Test
+    void everyOptionHasAnAnnotationAttributeOfTheSameName() {
+        Set<String> attributes = Arrays.stream(CaptureMail.class.getDeclaredMethods()).map(Method::getName)
+                .collect(Collectors.toSet());
+        List<String> options = Arrays.stream(ServerOptions.AbstractBuilder.class.getDeclaredMethods())
+                .filter(m -> Modifier.isPublic(m.getModifiers())).map(Method::getName)
+                .collect(Collectors.toList());
+
+        assertThat(options).isNotEmpty().allSatisfy(name -> assertThat(attributes).contains(name));
+    }
+
+    @Test
+    void optionsWithTheSameValuesAreEqualAndPrintEveryOption() {
+        ServerOptions a = ServerOptions.builder().maxRecipients(150).build();
+        ServerOptions b = ServerOptions.defaults().toBuilder().maxRecipients(150).build();
+
+        assertThat(a).isEqualTo(b).hasSameHashCodeAs(b).isNotEqualTo(ServerOptions.defaults());
+        assertThat(a.toString()).startsWith("ServerOptions{host=127.0.0.1, port=0, serverName=letterbox.localhost,")
+                .contains("maxRecipients=150", "maxMessageSize=unlimited");
     }
 
     @Fixture

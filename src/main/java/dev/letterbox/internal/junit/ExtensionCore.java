@@ -36,7 +36,7 @@ public final class ExtensionCore {
     private static final String PARALLEL_PARAMETER = "junit.jupiter.execution.parallel.enabled";
     private static final String AUTO_CLOSE_PARAMETER = "junit.jupiter.extensions.store.close.autocloseable.enabled";
 
-    private final MailSettings settings;
+    private final ExtensionSettings settings;
     private final Function<Object, Optional<ExtensionCore>> coreOf;
     private final Set<ServerHandle> running = ConcurrentHashMap.newKeySet();
 
@@ -46,13 +46,13 @@ public final class ExtensionCore {
      * @param settings the builder's settings, or null for the instance JUnit creates for {@code @CaptureMail}
      * @param coreOf finds the core of an object if it is a {@code LetterboxExtension}, to recognise field values
      */
-    public ExtensionCore(MailSettings settings, Function<Object, Optional<ExtensionCore>> coreOf) {
+    public ExtensionCore(ExtensionSettings settings, Function<Object, Optional<ExtensionCore>> coreOf) {
         this.settings = settings;
         this.coreOf = coreOf;
     }
 
     /** The settings and declaration that govern one context, when this instance is the one that governs it. */
-    private record Governing(Declaration declaration, MailSettings settings) {
+    private record Governing(Declaration declaration, ExtensionSettings settings) {
         Lifecycle lifecycle() {
             return settings.lifecycle();
         }
@@ -229,7 +229,7 @@ public final class ExtensionCore {
         if (nearest.isEmpty()) {
             Declaration implicit = new Declaration(Declaration.Kind.IMPLICIT, context.getRequiredTestClass(), null,
                     null, "LetterboxExtension on " + context.getRequiredTestClass().getSimpleName());
-            return Optional.of(new Governing(implicit, declarative ? MailSettings.DEFAULTS : settings));
+            return Optional.of(new Governing(implicit, declarative ? ExtensionSettings.DEFAULTS : settings));
         }
         Declaration d = nearest.get();
         switch (d.kind()) {
@@ -237,7 +237,8 @@ public final class ExtensionCore {
                 if (!declarative) {
                     return Optional.empty();
                 }
-                MailSettings s = MailSettings.of(d.annotation(), "method " + context.getRequiredTestMethod());
+                ExtensionSettings s = ExtensionSettings.of(d.annotation(),
+                        "method " + context.getRequiredTestMethod());
                 if (s.lifecycle() == Lifecycle.PER_CLASS) {
                     throw new ExtensionConfigurationException(d.description().replace("@CaptureMail",
                             "@CaptureMail(lifecycle = PER_CLASS)") + " cannot share a server with the class: an"
@@ -248,7 +249,8 @@ public final class ExtensionCore {
             }
             case CLASS_ANNOTATION:
                 return declarative
-                        ? Optional.of(new Governing(d, MailSettings.of(d.annotation(), "class " + d.level().getName())))
+                        ? Optional.of(new Governing(d,
+                                ExtensionSettings.of(d.annotation(), "class " + d.level().getName())))
                         : Optional.empty();
             default:
                 return fieldValue(d, context)

@@ -4,7 +4,6 @@ import dev.letterbox.Envelope;
 import dev.letterbox.internal.store.ContentBuffer;
 import dev.letterbox.internal.store.RawContent;
 import java.io.IOException;
-import java.time.Instant;
 
 /**
  * DATA: answer 354, read the whole stream, then refuse it (size, bare line endings), fail it ({@code 451 4.3.0} when
@@ -47,8 +46,10 @@ final class DataCommand {
             } catch (IOException e) {
                 throw cannotStore(e);
             }
-            Envelope envelope = new Envelope(s.helo(), t.mailFrom, t.mailParameters, t.recipients,
-                    t.recipientParameters, Instant.now());
+            Envelope.Builder eb = Envelope.builder().helo(s.helo()).mailFrom(t.mailFrom)
+                    .mailParameters(t.mailParameters);
+            t.recipientParameters.forEach(eb::recipient);
+            Envelope envelope = eb.build();
             try {
                 s.sink().deliver(envelope, content);
             } catch (RuntimeException e) {

@@ -196,11 +196,19 @@ final class PathParser {
             if (value.indexOf('=') >= 0) {
                 throw new ReplyException(501, "5.5.4", "Syntax error: '=' in the value of parameter " + keyword);
             }
-            if (params.put(keyword, value) != null) {
-                throw new ReplyException(501, "5.5.4", "Syntax error: parameter " + keyword + " given twice");
+            String earlier = params.putIfAbsent(keyword, value);
+            if (earlier != null && !earlier.equals(value)) {
+                // a harmless repeat (Python's smtplib sends SMTPUTF8 twice) is accepted, as Postfix does; only a
+                // repeat that contradicts the first value is an error
+                throw new ReplyException(501, "5.5.4", "Syntax error: parameter " + keyword + " given twice with"
+                        + " different values (" + shown(earlier) + " and " + shown(value) + "); give it once");
             }
         }
         return Collections.unmodifiableMap(params);
+    }
+
+    private static String shown(String value) {
+        return value.isEmpty() ? "no value" : value;
     }
 
     private ReplyException bad(String why) {

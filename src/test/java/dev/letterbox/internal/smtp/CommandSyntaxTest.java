@@ -1,5 +1,8 @@
 package dev.letterbox.internal.smtp;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
 import dev.letterbox.testing.SmtpTestClient;
 import dev.letterbox.ServerOptions;
 import dev.letterbox.SmtpServer;
@@ -86,13 +89,28 @@ class CommandSyntaxTest extends ServerPerTest {
         "VRFY|VRFY <",
         "MAIL FROM:<a@example.com>SIZE=1|space after '>'",
         "MAIL FROM:<a@example.com> SIZE=|has no value",
-        "MAIL FROM:<a@example.com> SIZE=1 SIZE=2|given twice",
+        "MAIL FROM:<a@example.com> SIZE=1 SIZE=2|given twice with different values (1 and 2)",
+        "MAIL FROM:<a@example.com> BODY=8BITMIME BODY=7BIT|given twice with different values",
         "MAIL FROM:<a@example.com> =x|parameter",
     })
     void syntaxErrorIsAnswered501WithTheReason(String command, String reason) {
         try (SmtpTestClient c = connectEhlo()) {
             c.command(command).assertReply(501, "5.5.4").assertTextContains(reason);
         }
+    }
+
+    @Test
+    void repeatedParameterWithTheSameValueIsAccepted() {
+        // Python's smtplib send_message(msg, mail_options=["SMTPUTF8"]) sends SMTPUTF8 twice
+        try (SmtpTestClient c = connectEhlo()) {
+            c.command("MAIL FROM:<a@example.com> SMTPUTF8 SMTPUTF8 SIZE=10 SIZE=10").assertReply(250, "2.1.0");
+            c.command("RCPT TO:<b@example.com>").assertReply(250, "2.1.5");
+            c.command("DATA").assertCode(354);
+            c.send("Subject: hi\r\n\r\nbody\r\n.\r\n");
+            c.expect(250);
+        }
+        assertThat(server.mailbox().awaitMessage().envelope().mailParameters())
+                .containsExactly(entry("SMTPUTF8", ""), entry("SIZE", "10"));
     }
 
     @Test
