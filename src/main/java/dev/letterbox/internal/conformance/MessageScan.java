@@ -22,12 +22,18 @@ final class MessageScan implements LineSplitter.Receiver {
     private final boolean smtpUtf8;
     private final Deque<Entity> open = new ArrayDeque<>();
     private final Entity message = new Entity("", true);
+    private long work;
 
     MessageScan(Findings findings, boolean eightBitMime, boolean smtpUtf8) {
         this.findings = findings;
         this.eightBitMime = eightBitMime;
         this.smtpUtf8 = smtpUtf8;
         open.push(message);
+    }
+
+    /** @return the octets examined: each kept line octet once, plus each octet compared with a boundary */
+    long work() {
+        return work;
     }
 
     /** @return the message's own header section, as far as it was read */
@@ -37,6 +43,7 @@ final class MessageScan implements LineSplitter.Receiver {
 
     @Override
     public void line(byte[] text, int kept, long length, long number, boolean eightBit) {
+        work += kept;
         Entity top = open.peek();
         if (top.inHeaders) {
             headerLine(top, text, kept, length, number, eightBit);
@@ -192,11 +199,12 @@ final class MessageScan implements LineSplitter.Receiver {
         return false;
     }
 
-    private static boolean startsWith(byte[] text, int kept, byte[] boundary) {
+    private boolean startsWith(byte[] text, int kept, byte[] boundary) {
         if (kept < 2 + boundary.length) {
             return false;
         }
         for (int i = 0; i < boundary.length; i++) {
+            work++;
             if (text[2 + i] != boundary[i]) {
                 return false;
             }

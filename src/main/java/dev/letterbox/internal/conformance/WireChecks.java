@@ -23,8 +23,10 @@ public final class WireChecks {
      *
      * @param violations what was found, in the order found
      * @param headers the message's own header fields (for the checks that parse them further)
+     * @param work the octets the scan examined after reading them (kept line octets and boundary comparisons), which
+     *     tests use to pin that the checks stay linear in the message size
      */
-    public record Scan(List<Violation> violations, List<HeaderField> headers) {
+    public record Scan(List<Violation> violations, List<HeaderField> headers, long work) {
     }
 
     /**
@@ -38,7 +40,8 @@ public final class WireChecks {
     public static Scan scan(InputStream in, Map<String, String> mailParameters) {
         Objects.requireNonNull(in, "in");
         String body = mailParameters.get("BODY");
-        boolean eightBitMime = body != null && (body.equalsIgnoreCase("8BITMIME") || body.equalsIgnoreCase("BINARYMIME"));
+        boolean eightBitMime = body != null
+                && (body.equalsIgnoreCase("8BITMIME") || body.equalsIgnoreCase("BINARYMIME"));
         boolean smtpUtf8 = mailParameters.containsKey("SMTPUTF8");
         Findings findings = new Findings();
         MessageScan scan = new MessageScan(findings, eightBitMime, smtpUtf8);
@@ -48,6 +51,6 @@ public final class WireChecks {
             throw new UncheckedIOException("cannot read the captured message to check it: " + e.getMessage(), e);
         }
         scan.end();
-        return new Scan(findings.toList(), List.copyOf(scan.message().fields));
+        return new Scan(findings.toList(), List.copyOf(scan.message().fields), scan.work());
     }
 }
