@@ -183,6 +183,35 @@ class DkimVerificationTest {
                 .hasMessageContaining("\n  signed:   " + changed.dkimSignatures().get(0).bodyHash() + "\n");
     }
 
+    /** Signs by hand with simple/simple (the canonical form is the text itself), so x= can be chosen. */
+    private static String signedUntil(java.security.KeyPair keys, long expires) throws Exception {
+        String headers = "From: shop@example.com\r\nSubject: Expiring\r\n";
+        String body = "Hi\r\n";
+        String bh = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(body.getBytes(StandardCharsets.US_ASCII)));
+        String field = "DKIM-Signature: v=1; a=rsa-sha256; c=simple/simple; d=example.com; s=old; t=1000000000;"
+                + " x=" + expires + "; h=from:subject; bh=" + bh + "; b=";
+        java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
+        rsa.initSign(keys.getPrivate());
+        rsa.update((headers + field).getBytes(StandardCharsets.US_ASCII));
+        String b = java.util.Base64.getEncoder().encodeToString(rsa.sign());
+        return field + b + "\r\n" + headers + "\r\n" + body;
+    }
+
+    @Test
+    void aSignatureWhoseExpirationPassedIsExpired() throws Exception {
+        java.security.KeyPair keys = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+        ReceivedMessage expired = deliver(signedUntil(keys, 1000000100L));
+        ReceivedMessage current = deliver(signedUntil(keys, 4000000000L));
+
+        DkimResult result = expired.verifyDkim("old", "example.com", keys.getPublic());
+
+        assertThat(current.verifyDkim("old", "example.com", keys.getPublic()).passed()).isTrue();
+        assertThat(result.failure()).isEqualTo(Failure.EXPIRED);
+        assertThat(result.detail()).startsWith("the signature expired at 2001-09-09T01:48:20Z (x=); it is now ");
+        assertThat(expired.dkimSignatures().get(0).expiresAt()).isEqualTo(java.time.Instant.ofEpochSecond(1000000100L));
+    }
+
     @Test
     void rsaSha1IsRefusedAsObsolete() {
         ReceivedMessage message = deliver(resource("rsa-relaxed-simple.eml").replace("a=rsa-sha256", "a=rsa-sha1"));
