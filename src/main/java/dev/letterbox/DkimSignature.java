@@ -83,7 +83,7 @@ public record DkimSignature(String domain, String selector, String algorithm, St
             }
             return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(key));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("the DKIM key record's p= is not a " + type + " public key ("
+            throw new IllegalArgumentException("the DKIM key record's p= is not an " + type + " public key ("
                     + e.getMessage() + "): " + record, e);
         }
     }

@@ -376,8 +376,8 @@ public final class ReceivedMessage {
      * @param selector the selector ({@code s=}), such as {@code mail}
      * @param domain the signing domain ({@code d=}), ignoring case, such as {@code example.com}
      * @param key the selector's public key
-     * @return the result: the first signature that verifies, else the first failure; {@link DkimResult.Failure#NO_SIGNATURE}
-     *     if no signature has that domain and selector
+     * @return the result: the first signature that verifies, else the first failure;
+     *     {@link DkimResult.Failure#NO_SIGNATURE} if no signature has that domain and selector
      * @throws NullPointerException if an argument is null
      * @throws java.io.UncheckedIOException if the content cannot be read (see {@link #violations()})
      */

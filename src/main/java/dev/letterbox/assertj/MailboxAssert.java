@@ -198,8 +198,8 @@ public class MailboxAssert extends AbstractAssert<MailboxAssert, Mailbox> implem
             List<Violation> rejected = messages.get(i).violations().stream()
                     .filter(v -> v.severity() == Violation.Severity.REJECT).toList();
             if (!rejected.isEmpty()) {
-                failures.add("message " + MessageDescription.index(i) + " (" + MessageDescription.oneLine(messages.get(i))
-                        + ") has " + ViolationListing.count(rejected) + " that providers reject:\n"
+                String message = MessageDescription.oneLine(messages.get(i));
+                failures.add("message " + MessageDescription.index(i) + " (" + message + ") has " + ViolationListing.count(rejected) + " that providers reject:\n"
                         + ViolationListing.of(rejected));
             }
         }

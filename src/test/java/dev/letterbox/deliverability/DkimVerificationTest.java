@@ -235,6 +235,17 @@ class DkimVerificationTest {
     }
 
     @Test
+    void aRevokedOrBrokenKeyRecordIsRefusedWithTheRecordInTheMessage() {
+        assertThatThrownBy(() -> DkimSignature.keyFromDnsRecord("v=DKIM1; k=rsa; p="))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the DKIM key record has no key (p= is missing or empty, which means revoked):"
+                        + " v=DKIM1; k=rsa; p=");
+        assertThatThrownBy(() -> DkimSignature.keyFromDnsRecord("v=DKIM1; k=ed25519; p=AAAA"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("the DKIM key record's p= is not an ed25519 public key");
+    }
+
+    @Test
     void unsignedMailHasNoSignatures() {
         ReceivedMessage message = deliver("From: shop@example.com\r\n\r\nHi\r\n");
 

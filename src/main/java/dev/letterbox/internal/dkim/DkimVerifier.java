@@ -3,6 +3,7 @@ package dev.letterbox.internal.dkim;
 import dev.letterbox.DkimResult;
 import dev.letterbox.DkimResult.Failure;
 import dev.letterbox.DkimSignature;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,10 +39,11 @@ public final class DkimVerifier {
     /**
      * Parses the DKIM-Signature fields of a message, without verifying them.
      *
-     * @param in the message octets; read up to the end of the header section, not closed
+     * @param raw the message octets; read (buffered) at least to the end of the header section, not closed
      * @return the signatures, in header order
      */
-    public static List<DkimSignature> signatures(InputStream in) {
+    public static List<DkimSignature> signatures(InputStream raw) {
+        InputStream in = new BufferedInputStream(raw);
         try {
             List<DkimSignature> out = new ArrayList<>();
             for (HeaderSection.Field f : HeaderSection.read(in)) {
@@ -110,12 +112,13 @@ public final class DkimVerifier {
     /**
      * Verifies the signatures that a key is given for.
      *
-     * @param in the message octets; read to the end, not closed
+     * @param raw the message octets; read to the end, not closed
      * @param keys the key for a signature, or null to skip that signature
      * @param now the time against which {@code x=} is checked
      * @return one result per signature with a key, in header order
      */
-    public static List<DkimResult> verify(InputStream in, Function<DkimSignature, PublicKey> keys, Instant now) {
+    public static List<DkimResult> verify(InputStream raw, Function<DkimSignature, PublicKey> keys, Instant now) {
+        InputStream in = new BufferedInputStream(raw, 64 * 1024);
         try {
             List<HeaderSection.Field> fields = HeaderSection.read(in);
             List<Check> checks = new ArrayList<>();
