@@ -4,6 +4,7 @@ import static dev.letterbox.assertj.LetterboxAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.letterbox.Attachment;
 import dev.letterbox.CaptureMail;
 import dev.letterbox.Mailbox;
 import dev.letterbox.ReceivedMessage;
@@ -29,12 +30,46 @@ class WelcomeMailerTest {
     }
 
     @Test
+    void htmlShowsTheLogoAsAnInlineImage(Mailbox mailbox) throws Exception {
+        new WelcomeMailer(mailbox.host(), mailbox.port()).welcome("Eve", "eve@example.com", "e");
+
+        ReceivedMessage welcome = mailbox.awaitMessage();
+
+        assertThat(welcome)
+                .hasHtmlBodyContaining("<img src=\"cid:logo@shop.example\"")
+                .hasInlinePart("logo@shop.example")
+                .hasAttachmentCount(1);
+        Attachment logo = welcome.inlineParts().stream()
+                .filter(part -> WelcomeMailer.LOGO_CONTENT_ID.equals(part.contentId()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(logo)
+                .isInline()
+                .hasContentType("image/png")
+                .hasContentOfResource("com/example/shop/logo.png");
+    }
+
+    @Test
+    void textAndHtmlAreAlternativesOfOneBody(Mailbox mailbox) throws Exception {
+        new WelcomeMailer(mailbox.host(), mailbox.port()).welcome("Fay", "fay@example.com", "f");
+
+        ReceivedMessage welcome = mailbox.awaitMessage();
+
+        assertThat(welcome)
+                .hasTextBody("Hello Fay,\n\nConfirm your address: https://shop.example/confirm?token=f\n")
+                .hasHtmlBodyContaining("<p>Hello Fay,</p>");
+        assertThat(welcome.structure()).containsSubsequence(
+                "multipart/alternative", "text/plain", "multipart/related", "text/html", "image/png", "application/pdf");
+    }
+
+    @Test
     void auditBoxGetsABlindCopy(Mailbox mailbox) throws Exception {
         new WelcomeMailer(mailbox.host(), mailbox.port()).welcome("Bob", "bob@example.com", "b0b");
 
         assertThat(mailbox.awaitMessage())
                 .hasRecipients("bob@example.com", "audit@shop.example")
                 .hasBcc("audit@shop.example");
+        assertThat(mailbox.messages().get(0).headers("Bcc")).as("Bcc headers").isEmpty();
     }
 
     @Test
