@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The checks that need only the octets and the envelope, in one pass and without jakarta.mail, so the receive path
@@ -27,6 +28,15 @@ public final class WireChecks {
      *     tests use to pin that the checks stay linear in the message size
      */
     public record Scan(List<Violation> violations, List<HeaderField> headers, long work) {
+
+        /**
+         * What strict mode refuses a message for: the first violation that large providers reject.
+         *
+         * @return the first {@link Violation.Severity#REJECT} violation, or empty if there is none
+         */
+        public Optional<Violation> firstRejection() {
+            return violations.stream().filter(v -> v.severity() == Violation.Severity.REJECT).findFirst();
+        }
     }
 
     /**
