@@ -1,6 +1,8 @@
 package dev.letterbox;
 
 import dev.letterbox.internal.diagnostics.MessageDescription;
+import dev.letterbox.internal.smtp.Script;
+import dev.letterbox.internal.smtp.SessionRecord;
 import jakarta.mail.Session;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,21 +26,36 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link #awaitMessage()} returns the next message after them and counts it, {@link #awaitMessages(int)
  * awaitMessages(n)} raises the count to {@code n} if it was lower, and {@link #clear()} resets it to zero.
  * {@link #awaitNoMoreMessages(Duration)} fails if more messages than that count arrive.
+ *
+ * <p><b>Failure paths.</b> {@link #on(SmtpStage)} scripts what the server does wrong, so a test can check how the code
+ * under test copes with a refused recipient, "try again later", a dropped line or a silent server:
+ * <pre>{@code
+ * mailbox.on(SmtpStage.RCPT).matching("bounce@.*").reply(550, "5.1.1 No such user");
+ * mailbox.on(SmtpStage.END_OF_DATA).times(2).reply(451, "4.3.0 Try again later");  // then stored
+ * mailbox.on(SmtpStage.MAIL).once().disconnect();
+ * }</pre>
+ * {@link #transcripts()} shows what was said in every session.
  */
 public final class Mailbox {
     /** The connection timeout in milliseconds put into {@link #smtpProperties()}. */
     static final int CONNECTION_TIMEOUT_MILLIS = 5_000;
     /** The read and write timeout in milliseconds put into {@link #smtpProperties()}. */
     static final int IO_TIMEOUT_MILLIS = 10_000;
+    /** The most session transcripts kept; older ones are dropped first. */
+    static final int MAX_TRANSCRIPTS = 10_000;
 
     private final SmtpServer server;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
     private final List<ReceivedMessage> messages = new ArrayList<>();
     private int awaited;
+    private final Script script;
+    private final List<SessionRecord> sessions = new ArrayList<>(); // guarded by lock
+    private long sessionCount; // guarded by lock
 
-    Mailbox(SmtpServer server) {
+    Mailbox(SmtpServer server, ServerOptions options) {
         this.server = server;
+        this.script = new Script(options.rules());
     }
 
     /** @return the address the server listens on, for the code under test to connect to */
@@ -230,7 +247,10 @@ public final class Mailbox {
         }
     }
 
-    /** Removes every message and deletes their temporary files; the count of awaited messages starts over. */
+    /**
+     * Removes every message and deletes their temporary files, and forgets the transcripts of sessions that have
+     * ended; the count of awaited messages starts over. Scripted rules stay (see {@link #clearRules()}).
+     */
     public void clear() {
         List<ReceivedMessage> removed;
         lock.lock();
@@ -238,10 +258,95 @@ public final class Mailbox {
             removed = new ArrayList<>(messages);
             messages.clear();
             awaited = 0;
+            sessions.removeIf(SessionRecord::ended);
         } finally {
             lock.unlock();
         }
         removed.forEach(ReceivedMessage::release);
+    }
+
+    /**
+     * Starts a scripted fault at a stage of the dialogue, for the rest of the test: the rule ends with its effect
+     * ({@code reply}, {@code disconnect}, {@code delay}, {@code stall}, {@code accept}) and is then in force for every
+     * session of this server. Rules added here are tried in the order added, before the rules of the server's options;
+     * see {@link SmtpRule} for how they combine.
+     *
+     * <pre>{@code
+     * mailbox.on(SmtpStage.RCPT).matching("bounce@.*").reply(550, "5.1.1 No such user");
+     * }</pre>
+     *
+     * @param stage where the rule applies
+     * @return the builder of the rule; its effect method adds the rule and returns it
+     * @throws NullPointerException if stage is null
+     */
+    public SmtpRule.Builder on(SmtpStage stage) {
+        return new SmtpRule.Builder(stage, script::add);
+    }
+
+    /** @return the rules added with {@link #on(SmtpStage)} (not those of the options), in order */
+    public List<SmtpRule> rules() {
+        return script.added();
+    }
+
+    /**
+     * Removes the rules added with {@link #on(SmtpStage)}; the rules of the server's options stay, with the firings
+     * they have left.
+     */
+    public void clearRules() {
+        script.clearAdded();
+    }
+
+    /**
+     * Returns what was said in every session of this server so far (since the last {@link #clear()}), oldest first:
+     * commands, replies with timestamps, message content by size, and the scripted faults that fired.
+     *
+     * @return a snapshot of each session's transcript
+     */
+    public List<Transcript> transcripts() {
+        List<SessionRecord> now;
+        lock.lock();
+        try {
+            now = new ArrayList<>(sessions);
+        } finally {
+            lock.unlock();
+        }
+        List<Transcript> out = new ArrayList<>(now.size());
+        now.forEach(r -> out.add(transcriptOf(r, Integer.MAX_VALUE)));
+        return List.copyOf(out);
+    }
+
+    /** A snapshot of a session's transcript, of at most {@code maxLines} lines. */
+    static Transcript transcriptOf(SessionRecord record, int maxLines) {
+        SessionRecord.Snapshot s = record.snapshot(maxLines);
+        return new Transcript(record.number(), record.client(), record.startedAt(), s.lines(), s.omitted());
+    }
+
+    /**
+     * Makes the mailbox as new for the next test, as the extension does before each test of a per-class server:
+     * {@link #clear()}, removes the rules added with {@link #on(SmtpStage)}, and gives the options' rules all their
+     * firings again.
+     */
+    public void reset() {
+        clear();
+        script.reset();
+    }
+
+    SessionRecord openSession(String client) {
+        lock.lock();
+        try {
+            SessionRecord record = new SessionRecord(++sessionCount, client);
+            if (sessions.size() >= MAX_TRANSCRIPTS) {
+                sessions.remove(0);
+            }
+            sessions.add(record);
+            return record;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    Script script() {
+        return script;
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.letterbox.internal.mime.MessageView;
 import dev.letterbox.internal.mime.MimeNode;
 import dev.letterbox.internal.mime.MimeParsing;
 import dev.letterbox.internal.mime.ParsingSession;
+import dev.letterbox.internal.smtp.SessionRecord;
 import dev.letterbox.internal.store.RawContent;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -53,19 +54,35 @@ public final class ReceivedMessage {
     private final Lazy<List<Violation>> violations = new Lazy<>(this::checkConformance);
     private final Lazy<List<DkimSignature>> dkimSignatures = new Lazy<>(this::readDkimSignatures);
 
+    private final SessionRecord session; // null for an attached message
+    private final int transcriptLines; // the lines of the session up to this message's content
+
     ReceivedMessage(Envelope envelope, RawContent content) {
-        this(envelope, content, new ParsingSession());
+        this(envelope, content, new ParsingSession(), null);
     }
 
-    ReceivedMessage(Envelope envelope, RawContent content, ParsingSession parsingSession) {
+    ReceivedMessage(Envelope envelope, RawContent content, ParsingSession parsingSession, SessionRecord session) {
         this.envelope = Objects.requireNonNull(envelope, "envelope");
         this.content = Objects.requireNonNull(content, "content");
         this.parsingSession = Objects.requireNonNull(parsingSession, "parsingSession");
+        this.session = session;
+        this.transcriptLines = session == null ? 0 : session.size();
     }
 
     /** @return the envelope: HELO name, MAIL FROM, RCPT TO and their parameters */
     public Envelope envelope() {
         return envelope;
+    }
+
+    /**
+     * Returns the transcript of the SMTP session this message came from, from the greeting up to the reply to this
+     * message's content: what led to this message. {@link Mailbox#transcripts()} has whole sessions.
+     *
+     * @return the transcript, or null for a message attached to another one (see {@link Attachment#attachedMessage()})
+     */
+    public Transcript transcript() {
+        // the reply to the content is the line after it, once the session has written it
+        return session == null ? null : Mailbox.transcriptOf(session, transcriptLines + 1);
     }
 
     /** @return the size of the message in octets, as received */

@@ -1,15 +1,18 @@
 package dev.letterbox;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The immutable configuration of one {@link SmtpServer}: where it listens, what it accepts and how long it waits.
+ * The immutable configuration of one {@link SmtpServer}: where it listens, what it accepts, how long it waits, and
+ * which faults it plays.
  *
  * <p>Defaults are safe for tests: loopback address, a random free port, strict CRLF line endings, no size limit,
- * 100 recipients per transaction. Build one with {@link #builder()} or derive one with
+ * 100 recipients per transaction, no scripted faults. Build one with {@link #builder()} or derive one with
  * {@link #toBuilder()}. The same option setters ({@link AbstractBuilder}) configure {@link LetterboxExtension#builder()},
  * and {@link CaptureMail} has an attribute for each option that makes sense in an annotation, so all three produce
  * the same options.
@@ -97,6 +100,26 @@ public final class ServerOptions {
         return values.idleTimeout;
     }
 
+    /**
+     * Returns how long a client may take to send one command line, from its first octet to its end, however slowly
+     * it trickles; past it the session gets {@code 421 4.4.2} and is closed.
+     *
+     * @return the deadline, 5 minutes by default
+     */
+    public Duration commandTimeout() {
+        return values.commandTimeout;
+    }
+
+    /**
+     * Returns how long a client may take to send a message's content, from the 354 reply to the final dot; past it
+     * the session gets {@code 421 4.4.2}, is closed, and nothing is stored.
+     *
+     * @return the deadline, 10 minutes by default
+     */
+    public Duration dataTimeout() {
+        return values.dataTimeout;
+    }
+
     /** @return how long {@link Mailbox#awaitMessage()} and {@link Mailbox#awaitMessages(int)} wait by default */
     public Duration awaitTimeout() {
         return values.awaitTimeout;
@@ -115,6 +138,16 @@ public final class ServerOptions {
     /** @return the size in octets above which a message being received is kept in a temporary file, not the heap */
     public int spillThreshold() {
         return values.spillThreshold;
+    }
+
+    /**
+     * Returns the scripted faults every session of the server plays, tried after the rules added to the mailbox (see
+     * {@link SmtpRule}).
+     *
+     * @return the rules in the order they were added, empty by default
+     */
+    public List<SmtpRule> rules() {
+        return values.rules;
     }
 
     @Override
@@ -262,6 +295,32 @@ public final class ServerOptions {
         }
 
         /**
+         * Sets how long a client may take to send one command line, from its first octet to its end: a client that
+         * trickles a command octet by octet, each within the idle timeout, is still cut off ({@code 421 4.4.2}).
+         *
+         * @param timeout a positive duration of at least one millisecond
+         * @return this builder
+         * @throws IllegalArgumentException if timeout is shorter than one millisecond
+         */
+        public B commandTimeout(Duration timeout) {
+            values.commandTimeout = positive(timeout, "commandTimeout");
+            return self();
+        }
+
+        /**
+         * Sets how long a client may take to send a message's content, from the 354 reply to the final dot; past it
+         * the session is closed with {@code 421 4.4.2} and nothing is stored.
+         *
+         * @param timeout a positive duration of at least one millisecond
+         * @return this builder
+         * @throws IllegalArgumentException if timeout is shorter than one millisecond
+         */
+        public B dataTimeout(Duration timeout) {
+            values.dataTimeout = positive(timeout, "dataTimeout");
+            return self();
+        }
+
+        /**
          * Sets how long the mailbox's await methods wait when no timeout is given. Set here, it wins over the JUnit
          * configuration parameter {@code letterbox.await.timeout}.
          *
@@ -299,6 +358,21 @@ public final class ServerOptions {
                 throw new IllegalArgumentException("spillThreshold must be at least 1024 octets, was " + octets);
             }
             values.spillThreshold = octets;
+            return self();
+        }
+
+        /**
+         * Adds a scripted fault that every session of the server plays (after the rules added to the mailbox), such
+         * as {@code rule(SmtpRule.on(SmtpStage.RCPT).matching("bounce@.*").reply(550, "5.1.1 No such user"))}.
+         *
+         * @param rule the rule, made with {@link SmtpRule#on(SmtpStage)}
+         * @return this builder
+         * @throws NullPointerException if rule is null
+         */
+        public B rule(SmtpRule rule) {
+            List<SmtpRule> rules = new ArrayList<>(values.rules);
+            rules.add(Objects.requireNonNull(rule, "rule"));
+            values.rules = List.copyOf(rules);
             return self();
         }
 
@@ -354,9 +428,12 @@ public final class ServerOptions {
         int maxCommandLineLength = MIN_COMMAND_LINE_LENGTH;
         int maxRecipients = MIN_RECIPIENTS;
         Duration idleTimeout = Duration.ofMinutes(5);
+        Duration commandTimeout = Duration.ofMinutes(5);
+        Duration dataTimeout = Duration.ofMinutes(10);
         Duration awaitTimeout = Duration.ofSeconds(10);
         boolean lenientLineEndings = false;
         int spillThreshold = DEFAULT_SPILL_THRESHOLD;
+        List<SmtpRule> rules = List.of();
 
         Values copy() {
             try {
@@ -376,9 +453,12 @@ public final class ServerOptions {
             m.put("maxCommandLineLength", maxCommandLineLength);
             m.put("maxRecipients", maxRecipients);
             m.put("idleTimeout", idleTimeout);
+            m.put("commandTimeout", commandTimeout);
+            m.put("dataTimeout", dataTimeout);
             m.put("awaitTimeout", awaitTimeout);
             m.put("lenientLineEndings", lenientLineEndings);
             m.put("spillThreshold", spillThreshold);
+            m.put("rules", rules);
             return m;
         }
     }

@@ -1,7 +1,10 @@
 package dev.letterbox;
 
 import dev.letterbox.internal.mime.ParsingSession;
+import dev.letterbox.internal.smtp.SessionHost;
+import dev.letterbox.internal.smtp.SessionRecord;
 import dev.letterbox.internal.smtp.SmtpListener;
+import dev.letterbox.internal.store.RawContent;
 import java.io.UncheckedIOException;
 import java.util.Objects;
 
@@ -23,10 +26,26 @@ public final class SmtpServer implements AutoCloseable {
 
     private SmtpServer(ServerOptions options) {
         this.options = options;
-        this.mailbox = new Mailbox(this);
-        ParsingSession parsing = new ParsingSession();
-        this.listener = SmtpListener.start(options,
-                (envelope, content) -> mailbox.add(new ReceivedMessage(envelope, content, parsing)));
+        this.mailbox = new Mailbox(this, options);
+        this.listener = SmtpListener.start(options, new Host(mailbox, new ParsingSession()));
+    }
+
+    /** What the sessions of this server use: the mailbox's script, transcripts and messages. */
+    private record Host(Mailbox mailbox, ParsingSession parsing) implements SessionHost {
+        @Override
+        public SessionRecord open(String client) {
+            return mailbox.openSession(client);
+        }
+
+        @Override
+        public SmtpEffect scripted(SmtpStage stage, String subject, SessionRecord session) {
+            return mailbox.script().effect(stage, subject, session);
+        }
+
+        @Override
+        public void deliver(Envelope envelope, RawContent content, SessionRecord session) {
+            mailbox.add(new ReceivedMessage(envelope, content, parsing, session));
+        }
     }
 
     /**

@@ -78,7 +78,10 @@ class ReceivedMessageAssertTest {
     void subjectFailureShowsExpectedActualAndTheCapturedMessage() {
         assertThatThrownBy(() -> assertThat(related).hasSubject("Your invoice"))
                 .isInstanceOf(AssertionError.class)
-                .hasMessage(String.format("""
+                .hasMessageContaining("\n  Transcript (session ")
+                .hasMessageContaining("\n    C: MAIL FROM:<shop@example.com>\n")
+                .hasMessageEndingWith(" stored, " + related.size() + " octets")
+                .hasMessageStartingWith(String.format("""
                         %nExpecting actual message:
                           from=<shop@example.com> to=[ann@example.com] From: shop@example.com Subject: Your order \
                         (%d octets)

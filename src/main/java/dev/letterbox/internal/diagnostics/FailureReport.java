@@ -1,6 +1,7 @@
 package dev.letterbox.internal.diagnostics;
 
 import dev.letterbox.ReceivedMessage;
+import dev.letterbox.Transcript;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,11 +14,14 @@ import java.util.List;
 /**
  * Writes what a failed test captured, for a person to open: each message as {@code NN.eml} (00, 01, ... in arrival
  * order, the index of {@code mailbox.messages().get(i)}; exactly the octets received) plus {@code summary.txt} with the envelope, key headers and MIME structure of
- * each. Stale {@code .eml} files and summary of an earlier run in the same directory are removed first.
+ * each, and {@code transcripts.txt} with every SMTP session. Stale files of an earlier run in the same directory are
+ * removed first.
  */
 public final class FailureReport {
     /** The name of the summary file. */
     public static final String SUMMARY = "summary.txt";
+    /** The name of the file with the transcript of every SMTP session. */
+    public static final String TRANSCRIPTS = "transcripts.txt";
 
     private FailureReport() {
     }
@@ -40,10 +44,11 @@ public final class FailureReport {
      *
      * @param directory where to write; created if missing
      * @param messages the captured messages, oldest first
-     * @return the files written: the summary first, then the {@code .eml} files
+     * @param transcripts the transcripts of the sessions, written to {@value #TRANSCRIPTS} unless empty
+     * @return the files written: the summary first, then the {@code .eml} files, then the transcripts if any
      * @throws UncheckedIOException if the directory or summary cannot be written
      */
-    public static List<Path> write(Path directory, List<ReceivedMessage> messages) {
+    public static List<Path> write(Path directory, List<ReceivedMessage> messages, List<Transcript> transcripts) {
         try {
             Files.createDirectories(directory);
             removeStale(directory);
@@ -70,6 +75,11 @@ public final class FailureReport {
             List<Path> written = new ArrayList<>();
             written.add(summaryFile);
             written.addAll(emls);
+            if (!transcripts.isEmpty()) {
+                StringBuilder text = new StringBuilder();
+                transcripts.forEach(t -> text.append(t).append("\n\n"));
+                written.add(Files.writeString(directory.resolve(TRANSCRIPTS), text, StandardCharsets.UTF_8));
+            }
             return List.copyOf(written);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the Letterbox failure report to " + directory + ": "
@@ -78,7 +88,8 @@ public final class FailureReport {
     }
 
     private static void removeStale(Path directory) throws IOException {
-        try (DirectoryStream<Path> old = Files.newDirectoryStream(directory, "{*.eml," + SUMMARY + "}")) {
+        try (DirectoryStream<Path> old = Files.newDirectoryStream(directory,
+                "{*.eml," + SUMMARY + "," + TRANSCRIPTS + "}")) {
             for (Path p : old) {
                 Files.deleteIfExists(p);
             }

@@ -1,6 +1,8 @@
 package dev.letterbox.internal.diagnostics;
 
 import dev.letterbox.ReceivedMessage;
+import dev.letterbox.Transcript;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -9,6 +11,8 @@ import java.util.List;
  * list numbers them from {@code [0]}, the index of {@code mailbox.messages().get(i)} and {@code message(i)}.
  */
 public final class MessageDescription {
+
+    private static final int TRIMMED_LINES = 24;
 
     private MessageDescription() {
     }
@@ -47,7 +51,46 @@ public final class MessageDescription {
         for (String line : String.valueOf(structure).split("\n")) {
             sb.append(indent).append("  ").append(line).append('\n');
         }
+        Transcript transcript = m.transcript();
+        if (transcript != null) {
+            sb.append(indent).append("Transcript (session ").append(transcript.sessionNumber()).append(" with ")
+                    .append(transcript.client()).append("):\n");
+            for (String line : trimmed(transcript)) {
+                sb.append(indent).append("  ").append(line).append('\n');
+            }
+        }
         return sb.toString().stripTrailing();
+    }
+
+    /**
+     * The lines of a message's transcript that matter in a failure: all of a short one; of a long one the first two
+     * (greeting, EHLO) and the message's own transaction, from its MAIL command to the reply to its content.
+     */
+    static List<String> trimmed(Transcript t) {
+        List<Transcript.Line> lines = t.lines();
+        int from = 0;
+        if (lines.size() > TRIMMED_LINES) {
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                Transcript.Line l = lines.get(i);
+                if (l.direction() == Transcript.Direction.CLIENT && l.text().regionMatches(true, 0, "MAIL ", 0, 5)) {
+                    from = i;
+                    break;
+                }
+            }
+            from = Math.max(from, lines.size() - TRIMMED_LINES);
+        }
+        List<String> out = new ArrayList<>();
+        if (from > 2) {
+            out.add(lines.get(0).toString());
+            out.add(lines.get(1).toString());
+            out.add("(" + (from - 2) + " lines)");
+        } else {
+            from = 0;
+        }
+        for (int i = from; i < lines.size(); i++) {
+            out.add(lines.get(i).toString());
+        }
+        return out;
     }
 
     /**

@@ -48,8 +48,9 @@ public final class Diagnostics {
         Path directory = FailureReport.directoryFor(root, context.getRequiredTestClass().getName(),
                 testName(context));
         try {
-            List<Path> written = FailureReport.write(directory, mailbox.messages());
-            context.publishReportEntry(REPORT_ENTRY, directory.toAbsolutePath() + " (" + (written.size() - 1)
+            List<Path> written = FailureReport.write(directory, mailbox.messages(), mailbox.transcripts());
+            long emls = written.stream().filter(p -> p.getFileName().toString().endsWith(".eml")).count();
+            context.publishReportEntry(REPORT_ENTRY, directory.toAbsolutePath() + " (" + emls
                     + " .eml files and " + FailureReport.SUMMARY + ")");
         } catch (UncheckedIOException e) {
             // never hide the test's own failure behind a reporting problem

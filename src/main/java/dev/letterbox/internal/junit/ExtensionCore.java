@@ -113,7 +113,7 @@ public final class ExtensionCore {
         ServerHandle handle = serverFor(context, governing.get());
         if (governing.get().lifecycle() == Lifecycle.PER_CLASS) {
             refuseConcurrentTests(context, governing.get());
-            handle.mailbox().clear();
+            handle.mailbox().reset();
         }
         for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
             mailboxFields(instance.getClass(), false).forEach(f -> set(f, instance, handle.mailbox()));

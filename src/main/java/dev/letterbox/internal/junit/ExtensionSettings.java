@@ -58,6 +58,8 @@ public record ExtensionSettings(Lifecycle lifecycle, ServerOptions options, bool
                     .lenientLineEndings(a.lenientLineEndings())
                     .spillThreshold(a.spillThreshold());
             duration(a.idleTimeout(), "idleTimeout").ifPresent(b::idleTimeout);
+            duration(a.commandTimeout(), "commandTimeout").ifPresent(b::commandTimeout);
+            duration(a.dataTimeout(), "dataTimeout").ifPresent(b::dataTimeout);
             Optional<Duration> await = duration(a.awaitTimeout(), "awaitTimeout");
             await.ifPresent(b::awaitTimeout);
             return new ExtensionSettings(a.lifecycle(), b.build(), await.isPresent());

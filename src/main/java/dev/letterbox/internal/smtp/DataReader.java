@@ -8,14 +8,13 @@ import java.io.IOException;
  * CRLF ends a line: a bare LF or bare CR is content (counted, and reported by line number), so one DATA stream can never
  * become two messages. Octets past the size limit are read and dropped, so the reply comes after the whole stream.
  */
-final class DataReader {
+final class DataReader implements Wire.Scanner {
     private static final int LINE_START = 0;
     private static final int TEXT = 1;
     private static final int CR = 2;
     private static final int DOT = 3;
     private static final int DOT_CR = 4;
 
-    private final SmtpInput input;
     private final ContentBuffer out;
     private final long maxSize;
     private long written;
@@ -25,8 +24,9 @@ final class DataReader {
     private String firstBareKind;
     private IOException storageError;
 
-    DataReader(SmtpInput input, ContentBuffer out, long maxSize) {
-        this.input = input;
+    private int state = LINE_START;
+
+    DataReader(ContentBuffer out, long maxSize) {
         this.out = out;
         this.maxSize = maxSize;
     }
@@ -57,100 +57,88 @@ final class DataReader {
     }
 
     /**
-     * Reads to the end of the message.
+     * Reads the next octets of the stream (the wire calls this until the end of the message).
      *
-     * @throws IOException if the connection fails or ends before the terminator (a failure to store the content is
-     *     not thrown but kept for {@link #storageError()}, so the stream is still read to its end)
+     * @throws IOException never for a failure to store the content (that is kept for {@link #storageError()}, so the
+     *     stream is still read to its end)
      */
-    void read() throws IOException {
-        int state = LINE_START;
-        byte[] buf = input.buf;
-        while (true) {
-            if (input.pos == input.limit) {
-                input.fill();
-            }
-            int i = input.pos;
-            int limit = input.limit;
-            int seg = i;
-            if (state == DOT_CR && buf[i] != '\n') {
-                // the CR after a leading dot was content after all (the dot was stuffing)
-                emit(new byte[] {'\r'}, 0, 1);
-                state = CR;
-            }
-            for (; i < limit; i++) {
-                if (state == TEXT) {
-                    // inside a line nothing matters until CR or LF: skip ahead without the state machine
-                    while (i < limit && buf[i] != '\r' && buf[i] != '\n') {
-                        i++;
-                    }
-                    if (i == limit) {
-                        break;
-                    }
+    @Override
+    public int scan(byte[] buf, int from, int limit) throws IOException {
+        int i = from;
+        int seg = i;
+        if (state == DOT_CR && i < limit && buf[i] != '\n') {
+            // the CR after a leading dot was content after all (the dot was stuffing)
+            emit(new byte[] {'\r'}, 0, 1);
+            state = CR;
+        }
+        for (; i < limit; i++) {
+            if (state == TEXT) {
+                // inside a line nothing matters until CR or LF: skip ahead without the state machine
+                while (i < limit && buf[i] != '\r' && buf[i] != '\n') {
+                    i++;
                 }
-                byte b = buf[i];
-                switch (state) {
-                    case TEXT:
-                        if (b == '\r') {
-                            state = CR;
-                        } else if (b == '\n') {
-                            bare("LF");
-                        }
-                        break;
-                    case CR:
-                        if (b == '\n') {
-                            state = LINE_START;
-                            line++;
-                        } else {
-                            bare("CR");
-                            state = b == '\r' ? CR : TEXT;
-                        }
-                        break;
-                    case LINE_START:
-                        if (b == '.') {
-                            emit(buf, seg, i - seg);
-                            seg = i + 1;
-                            state = DOT;
-                        } else if (b == '\r') {
-                            state = CR;
-                        } else {
-                            if (b == '\n') {
-                                bare("LF");
-                            }
-                            state = TEXT;
-                        }
-                        break;
-                    case DOT:
-                        if (b == '\r') {
-                            state = DOT_CR;
-                        } else {
-                            if (b == '\n') {
-                                bare("LF");
-                            }
-                            state = TEXT;
-                        }
-                        break;
-                    case DOT_CR:
-                        if (b == '\n') {
-                            // terminator: the CR at i - 1 is not content (seg points at it, or it was withheld)
-                            emit(buf, seg, Math.max(0, i - 1 - seg));
-                            input.pos = i + 1;
-                            return;
-                        }
+                if (i == limit) {
+                    break;
+                }
+            }
+            byte b = buf[i];
+            switch (state) {
+                case TEXT:
+                    if (b == '\r') {
+                        state = CR;
+                    } else if (b == '\n') {
+                        bare("LF");
+                    }
+                    break;
+                case CR:
+                    if (b == '\n') {
+                        state = LINE_START;
+                        line++;
+                    } else {
                         bare("CR");
                         state = b == '\r' ? CR : TEXT;
-                        break;
-                    default:
-                        throw new IllegalStateException("state " + state);
-                }
+                    }
+                    break;
+                case LINE_START:
+                    if (b == '.') {
+                        emit(buf, seg, i - seg);
+                        seg = i + 1;
+                        state = DOT;
+                    } else if (b == '\r') {
+                        state = CR;
+                    } else {
+                        if (b == '\n') {
+                            bare("LF");
+                        }
+                        state = TEXT;
+                    }
+                    break;
+                case DOT:
+                    if (b == '\r') {
+                        state = DOT_CR;
+                    } else {
+                        if (b == '\n') {
+                            bare("LF");
+                        }
+                        state = TEXT;
+                    }
+                    break;
+                case DOT_CR:
+                    if (b == '\n') {
+                        // terminator: the CR at i - 1 is not content (seg points at it, or it was withheld)
+                        emit(buf, seg, Math.max(0, i - 1 - seg));
+                        return i + 1;
+                    }
+                    bare("CR");
+                    state = b == '\r' ? CR : TEXT;
+                    break;
+                default:
+                    throw new IllegalStateException("state " + state);
             }
-            if (state == DOT_CR) {
-                // withhold the CR after a leading dot until we know whether LF follows
-                emit(buf, seg, limit - 1 - seg);
-            } else {
-                emit(buf, seg, limit - seg);
-            }
-            input.pos = limit;
         }
+        // withhold the CR after a leading dot until we know whether LF follows
+        emit(buf, seg, (state == DOT_CR ? limit - 1 : limit) - seg);
+        return -1;
     }
 
     private void bare(String kind) {

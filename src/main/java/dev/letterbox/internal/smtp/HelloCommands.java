@@ -8,9 +8,8 @@ final class HelloCommands {
     private HelloCommands() {
     }
 
-    static void ehlo(SmtpSession s, String arg) throws ReplyException {
+    static Outcome ehlo(SessionState s, String arg) throws ReplyException {
         String name = clientName(arg, "EHLO");
-        s.greet(name, true);
         List<String> lines = new ArrayList<>();
         lines.add(s.options().serverName() + " greets " + name);
         lines.add("PIPELINING");
@@ -19,13 +18,19 @@ final class HelloCommands {
         lines.add("8BITMIME");
         lines.add("SMTPUTF8");
         lines.add("ENHANCEDSTATUSCODES");
-        s.reply(new Reply(250, null, lines));
+        Reply reply = new Reply(250, null, lines);
+        return Outcome.reply(name, () -> {
+            s.greet(name, true);
+            return reply;
+        });
     }
 
-    static void helo(SmtpSession s, String arg) throws ReplyException {
+    static Outcome helo(SessionState s, String arg) throws ReplyException {
         String name = clientName(arg, "HELO");
-        s.greet(name, false);
-        s.reply(new Reply(250, null, List.of(s.options().serverName())));
+        return Outcome.reply(name, () -> {
+            s.greet(name, false);
+            return new Reply(250, null, List.of(s.options().serverName()));
+        });
     }
 
     private static String clientName(String arg, String verb) throws ReplyException {

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SmtpListener implements AutoCloseable {
     private static final long SHUTDOWN_GRACE_MILLIS = 2_000;
     private final ServerOptions options;
-    private final MessageSink sink;
+    private final SessionHost host;
     private final ServerSocket serverSocket;
     private final Thread acceptor;
     private final Set<SmtpSession> sessions = ConcurrentHashMap.newKeySet();
@@ -31,9 +31,9 @@ public final class SmtpListener implements AutoCloseable {
     private final AtomicLong messageIds = new AtomicLong();
     private volatile boolean closed;
 
-    private SmtpListener(ServerOptions options, MessageSink sink, ServerSocket serverSocket) {
+    private SmtpListener(ServerOptions options, SessionHost host, ServerSocket serverSocket) {
         this.options = options;
-        this.sink = sink;
+        this.host = host;
         this.serverSocket = serverSocket;
         this.acceptor = newThread(this::acceptLoop);
     }
@@ -42,11 +42,11 @@ public final class SmtpListener implements AutoCloseable {
      * Binds the socket and starts accepting; on return the port accepts connections.
      *
      * @param options the server options
-     * @param sink where complete messages go
+     * @param host the script, transcripts and mailbox the sessions use
      * @return the running listener
      * @throws UncheckedIOException if the address cannot be bound, with the address in the message
      */
-    public static SmtpListener start(ServerOptions options, MessageSink sink) {
+    public static SmtpListener start(ServerOptions options, SessionHost host) {
         ServerSocket ss = null;
         try {
             ss = new ServerSocket();
@@ -63,7 +63,7 @@ public final class SmtpListener implements AutoCloseable {
             throw new UncheckedIOException("cannot listen on " + options.host() + ":" + options.port() + " ("
                     + e.getMessage() + "); use port 0 for a random free port", e);
         }
-        SmtpListener listener = new SmtpListener(options, sink, ss);
+        SmtpListener listener = new SmtpListener(options, host, ss);
         listener.acceptor.start();
         return listener;
     }
@@ -82,8 +82,8 @@ public final class SmtpListener implements AutoCloseable {
         return options;
     }
 
-    MessageSink sink() {
-        return sink;
+    SessionHost sessionHost() {
+        return host;
     }
 
     long nextMessageId() {

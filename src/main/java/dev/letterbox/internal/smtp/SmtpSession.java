@@ -1,237 +1,221 @@
 package dev.letterbox.internal.smtp;
 
+import dev.letterbox.Envelope;
 import dev.letterbox.ServerOptions;
+import dev.letterbox.SmtpEffect;
+import dev.letterbox.SmtpStage;
+import dev.letterbox.internal.store.ContentBuffer;
+import dev.letterbox.internal.store.RawContent;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.util.Locale;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
- * One SMTP connection: reads command lines, dispatches each verb to its handler, and holds the session state
- * (greeting name, current transaction). Replies are batched while the client has pipelined more commands and flushed
- * with one write when it has not.
+ * One SMTP connection. Every exchange passes through one place, {@link #exchange}: the command line is recorded,
+ * the phase table and the verb's handler decide what the command would do, the script may replace that (a refusal,
+ * a dropped line, a pause, silence), then the change is made and the reply recorded and queued on the {@link Wire}.
  */
 final class SmtpSession implements Runnable {
-    /**
-     * The handler of each verb. A switch rather than a map built at class initialisation: each method reference is
-     * then linked on the first use of its verb, not all eleven before the first greeting (in a fresh JVM that cost
-     * 3-7 ms of the time to the 220).
-     */
-    private static Command command(String verb) {
-        return switch (verb) {
-            case "EHLO" -> HelloCommands::ehlo;
-            case "HELO" -> HelloCommands::helo;
-            case "MAIL" -> TransactionCommands::mail;
-            case "RCPT" -> TransactionCommands::rcpt;
-            case "DATA" -> DataCommand::data;
-            case "RSET" -> BasicCommands::rset;
-            case "NOOP" -> BasicCommands::noop;
-            case "QUIT" -> BasicCommands::quit;
-            case "VRFY" -> BasicCommands::vrfy;
-            case "HELP" -> BasicCommands::help;
-            case "EXPN" -> BasicCommands::notImplemented;
-            default -> null;
-        };
-    }
-
     private final Socket socket;
     private final SmtpListener listener;
     private final ServerOptions options;
-    private final SmtpInput input;
-    private final OutputStream out;
-    private final Object writeLock = new Object();
-    private final byte[] pending = new byte[16 * 1024];
-    private int pendingLength;
-    private boolean closedForWriting;
-
-    private String helo;
-    private boolean extended;
-    private Transaction transaction;
+    private final SessionHost host;
+    private final SessionRecord record;
+    private final SessionState state;
+    private final Wire wire;
+    private final CountDownLatch closing = new CountDownLatch(1);
     private boolean ending;
+    private boolean inData;
 
     SmtpSession(Socket socket, SmtpListener listener) throws IOException {
         this.socket = socket;
         this.listener = listener;
         this.options = listener.options();
-        this.input = new SmtpInput(socket.getInputStream(), this::flush);
-        this.out = socket.getOutputStream();
+        this.host = listener.sessionHost();
+        this.record = host.open(socket.getInetAddress().getHostAddress() + ":" + socket.getPort());
+        this.state = new SessionState(options);
+        this.wire = new Wire(socket.getInputStream(), socket.getOutputStream(), socket, socket::setSoTimeout,
+                (int) Math.min(Integer.MAX_VALUE, options.idleTimeout().toMillis()));
     }
 
     @Override
     public void run() {
         try {
             socket.setTcpNoDelay(true);
-            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, options.idleTimeout().toMillis()));
-            replyNow(Reply.of(220, null, options.serverName() + " ESMTP Letterbox ready"));
+            exchange(SmtpStage.CONNECT, Outcome.reply(socket.getInetAddress().getHostAddress(),
+                    () -> Reply.of(220, null, options.serverName() + " ESMTP Letterbox ready")));
             while (!ending) {
-                String line = input.readCommandLine(options.maxCommandLineLength());
+                Wire.Line line = wire.readLine(options.maxCommandLineLength(), options.commandTimeout().toNanos());
                 if (line == null) {
+                    record.event("connection closed by the client");
                     break;
                 }
-                dispatch(line);
+                command(line);
             }
-            flush();
+            wire.flush();
         } catch (SocketTimeoutException e) {
-            replyNow(Reply.IDLE_TIMEOUT);
+            send(Reply.IDLE_TIMEOUT);
+            wire.flush();
+        } catch (Wire.DeadlineExceeded e) {
+            send(inData ? Reply.DATA_TOO_SLOW : Reply.COMMAND_TOO_SLOW);
+            wire.flush();
         } catch (IOException e) {
-            // the client went away, or the server is closing: nothing to answer
+            // the client went away, or the server is closing
+            record.event(closing.getCount() == 0 ? "connection closed by the server" : "connection lost: " + e);
         } finally {
-            closeSocket();
+            wire.close();
+            record.end();
             listener.ended(this);
         }
     }
 
-    private void dispatch(String line) throws IOException {
-        if (line == SmtpInput.TOO_LONG) {
-            reply(Reply.LINE_TOO_LONG);
+    private void command(Wire.Line line) throws IOException {
+        if (line.tooLong()) {
+            record.event("command line longer than " + options.maxCommandLineLength() + " octets (not kept)");
+            send(Reply.LINE_TOO_LONG);
             return;
         }
-        if (input.lastLineEndedInBareLf() && !options.lenientLineEndings()) {
-            reply(Reply.BARE_LF_COMMAND);
+        String text = line.text();
+        record.client(text);
+        if (line.bareLf() && !options.lenientLineEndings()) {
+            send(Reply.BARE_LF_COMMAND);
             return;
         }
-        int space = line.indexOf(' ');
-        String verb = (space < 0 ? line : line.substring(0, space)).toUpperCase(Locale.ROOT);
-        String argument = space < 0 ? "" : line.substring(space + 1);
-        Command command = command(verb);
-        if (command == null) {
-            reply(Reply.of(500, "5.5.2", "Error: command not recognized: \"" + abbreviate(verb) + "\""));
+        int space = text.indexOf(' ');
+        String word = space < 0 ? text : text.substring(0, space);
+        Verb verb = Verb.of(word);
+        if (verb == null) {
+            send(Reply.of(500, "5.5.2", "Error: command not recognized: \"" + abbreviate(word) + "\""));
             return;
         }
+        Reply refusal = state.phase().refusal(verb);
+        if (refusal != null) {
+            send(refusal);
+            return;
+        }
+        Outcome outcome;
         try {
-            command.handle(this, argument);
+            outcome = verb.handler().handle(state, space < 0 ? "" : text.substring(space + 1));
         } catch (ReplyException e) {
-            reply(e.reply());
+            send(e.reply());
+            return;
+        }
+        exchange(verb.stage(), outcome);
+    }
+
+    /** The one place every accepted command passes: the script, then the change, the reply and what follows. */
+    private void exchange(SmtpStage stage, Outcome outcome) throws IOException {
+        SmtpEffect effect = stage == null ? null : host.scripted(stage, outcome.subject(), record);
+        Reply custom = null;
+        if (effect instanceof SmtpEffect.Reply r) {
+            Reply scripted = new Reply(r.code(), null, r.lines());
+            if (r.refuses()) {
+                refuse(stage, scripted);
+                return;
+            }
+            custom = scripted;
+        } else if (effect instanceof SmtpEffect.Disconnect) {
+            wire.flush();
+            record.event("connection closed without a reply");
+            ending = true;
+            return;
+        } else if (effect instanceof SmtpEffect.Stall) {
+            stall();
+            return;
+        } else if (effect instanceof SmtpEffect.Delay d) {
+            pause(d.duration());
+            if (ending) {
+                return;
+            }
+        }
+        Transaction transaction = state.transaction();
+        Reply reply = outcome.commit().get();
+        send(custom != null && reply.isPositive() ? custom : reply);
+        switch (outcome.kind()) {
+            case DATA -> receive(transaction);
+            case CLOSE -> ending = true;
+            default -> { }
         }
     }
 
-    // ---- state, for the command handlers
-
-    ServerOptions options() {
-        return options;
+    private void refuse(SmtpStage stage, Reply reply) {
+        send(reply);
+        if (reply.code() == 421) {
+            ending = true; // 421: the service is closing the transmission channel (RFC 5321 section 3.8)
+        } else if (stage == SmtpStage.CONNECT) {
+            state.refuseService();
+        }
     }
 
-    SmtpInput input() {
-        return input;
+    /** Reads the message after the 354 and runs the end-of-data exchange. Nothing half-read is ever stored. */
+    private void receive(Transaction t) throws IOException {
+        try (ContentBuffer buffer = new ContentBuffer(options.spillThreshold())) {
+            DataReader reader = new DataReader(buffer, options.maxMessageSize());
+            inData = true;
+            wire.scan(reader, options.dataTimeout().toNanos());
+            inData = false;
+            record.event("message content, " + reader.size() + " octets");
+            Outcome outcome;
+            try {
+                outcome = DataCommand.endOfData(state, t, reader, buffer, this::store);
+            } catch (ReplyException e) {
+                send(e.reply());
+                return;
+            }
+            exchange(SmtpStage.END_OF_DATA, outcome);
+        }
     }
 
-    MessageSink sink() {
-        return listener.sink();
-    }
-
-    String helo() {
-        return helo;
-    }
-
-    boolean extended() {
-        return extended;
-    }
-
-    Transaction transaction() {
-        return transaction;
-    }
-
-    void greet(String name, boolean ehlo) {
-        helo = name;
-        extended = ehlo;
-        transaction = null;
-    }
-
-    void begin(Transaction t) {
-        transaction = t;
-    }
-
-    void resetTransaction() {
-        transaction = null;
-    }
-
-    void endAfterReply() {
-        ending = true;
-    }
-
-    long nextMessageId() {
+    private long store(Envelope envelope, RawContent content) {
+        host.deliver(envelope, content, record);
         return listener.nextMessageId();
     }
 
-    // ---- replies
-
-    /**
-     * Queues a reply. Queued replies are written in one flush when the session is about to wait for more input (so
-     * the replies to a pipelined group leave together), when the session ends, or by {@link #replyNow}.
-     */
-    void reply(Reply reply) {
-        synchronized (writeLock) {
-            byte[] b = reply.encode();
-            if (pendingLength + b.length > pending.length) {
-                flushLocked();
-            }
-            if (b.length > pending.length) {
-                writeLocked(b, b.length);
-            } else {
-                System.arraycopy(b, 0, pending, pendingLength, b.length);
-                pendingLength += b.length;
-            }
-            if (ending) {
-                flushLocked();
-            }
-        }
+    private void send(Reply reply) {
+        record.server(reply);
+        wire.queue(reply.encode());
     }
 
-    /** Writes a reply and everything queued before it at once. */
-    void replyNow(Reply reply) {
-        synchronized (writeLock) {
-            reply(reply);
-            flushLocked();
-        }
-    }
-
-    private void flush() {
-        synchronized (writeLock) {
-            flushLocked();
-        }
-    }
-
-    private void flushLocked() {
-        if (pendingLength > 0) {
-            writeLocked(pending, pendingLength);
-            pendingLength = 0;
-        }
-    }
-
-    private void writeLocked(byte[] b, int len) {
-        if (closedForWriting) {
-            return;
-        }
+    /** Stops answering: reads and drops whatever comes until the client or the server closes the connection. */
+    private void stall() throws IOException {
+        wire.flush();
+        record.event("stalled: no more replies");
+        ending = true;
         try {
-            out.write(b, 0, len);
-            out.flush();
-        } catch (IOException e) {
-            closedForWriting = true;
+            wire.drain();
+            record.event("connection closed by the client");
+        } catch (SocketTimeoutException e) {
+            record.event("stalled session idle for " + options.idleTimeout() + ", closed");
+        }
+    }
+
+    private void pause(Duration duration) {
+        wire.flush();
+        try {
+            if (closing.await(duration.toNanos(), TimeUnit.NANOSECONDS)) {
+                ending = true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ending = true;
         }
     }
 
     /** Called by the listener on close: answers 421 (after anything queued) and closes the connection. */
     void shutdown() {
-        synchronized (writeLock) {
-            flushLocked();
-            writeLocked(Reply.SHUTTING_DOWN.encode(), Reply.SHUTTING_DOWN.encode().length);
-            closedForWriting = true;
-        }
-        closeSocket();
+        closing.countDown();
+        record.server(Reply.SHUTTING_DOWN);
+        wire.finish(Reply.SHUTTING_DOWN.encode());
+        wire.close();
     }
 
     /** Called by the listener when {@link #shutdown()} could not finish: closes the socket, ending blocked I/O. */
     void abort() {
-        closeSocket();
-    }
-
-    private void closeSocket() {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // closing is best effort
-        }
+        closing.countDown();
+        wire.close();
     }
 
     private static String abbreviate(String s) {

@@ -2,18 +2,12 @@ package dev.letterbox.internal.smtp;
 
 import java.util.Map;
 
-/** MAIL and RCPT: open a transaction and add recipients, checking sequence, syntax, parameters and limits. */
+/** MAIL and RCPT: open a transaction and add recipients, checking syntax, parameters and limits. */
 final class TransactionCommands {
     private TransactionCommands() {
     }
 
-    static void mail(SmtpSession s, String arg) throws ReplyException {
-        if (s.helo() == null) {
-            throw new ReplyException(Reply.NEED_HELO);
-        }
-        if (s.transaction() != null) {
-            throw new ReplyException(Reply.NESTED_MAIL);
-        }
+    static Outcome mail(SessionState s, String arg) throws ReplyException {
         String rest = afterKeyword(arg, "FROM:", "MAIL FROM:<address>");
         PathParser.Path path = PathParser.REVERSE.parse(rest, true);
         Map<String, String> params = path.parameters();
@@ -43,15 +37,14 @@ final class TransactionCommands {
         if (!path.isAscii() && !params.containsKey("SMTPUTF8")) {
             throw new ReplyException(553, "5.6.7", "Non-ASCII sender address needs the SMTPUTF8 parameter on MAIL");
         }
-        s.begin(new Transaction(path.address(), params));
-        s.reply(Reply.of(250, "2.1.0", "Sender <" + path.address() + "> OK"));
+        return Outcome.reply(path.address(), () -> {
+            s.begin(new Transaction(path.address(), params));
+            return Reply.of(250, "2.1.0", "Sender <" + path.address() + "> OK");
+        });
     }
 
-    static void rcpt(SmtpSession s, String arg) throws ReplyException {
+    static Outcome rcpt(SessionState s, String arg) throws ReplyException {
         Transaction t = s.transaction();
-        if (t == null) {
-            throw new ReplyException(Reply.NEED_MAIL);
-        }
         String rest = afterKeyword(arg, "TO:", "RCPT TO:<address>");
         PathParser.Path path = PathParser.FORWARD.parse(rest, false);
         checkExtended(s, path.parameters(), "RCPT");
@@ -67,8 +60,10 @@ final class TransactionCommands {
             throw new ReplyException(452, "4.5.3", "Too many recipients: at most " + s.options().maxRecipients()
                     + " per message; send the rest in another transaction");
         }
-        t.addRecipient(path.address(), path.parameters());
-        s.reply(Reply.of(250, "2.1.5", "Recipient <" + path.address() + "> OK"));
+        return Outcome.reply(path.address(), () -> {
+            s.addRecipient(path.address(), path.parameters());
+            return Reply.of(250, "2.1.5", "Recipient <" + path.address() + "> OK");
+        });
     }
 
     private static String afterKeyword(String arg, String keyword, String syntax) throws ReplyException {
@@ -78,13 +73,13 @@ final class TransactionCommands {
         return arg.substring(keyword.length());
     }
 
-    private static void checkExtended(SmtpSession s, Map<String, String> params, String verb) throws ReplyException {
+    private static void checkExtended(SessionState s, Map<String, String> params, String verb) throws ReplyException {
         if (!params.isEmpty() && !s.extended()) {
             throw new ReplyException(555, "5.5.4", verb + " parameters need EHLO; this session said HELO");
         }
     }
 
-    private static void checkSize(SmtpSession s, String value) throws ReplyException {
+    private static void checkSize(SessionState s, String value) throws ReplyException {
         // RFC 1870: size-value ::= 1*20DIGIT; more than 18 digits is beyond a long and so beyond any limit
         boolean digits = !value.isEmpty() && value.length() <= 20;
         for (int i = 0; digits && i < value.length(); i++) {

@@ -4,6 +4,8 @@ import static dev.letterbox.testing.Smtp.deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.letterbox.ReceivedMessage;
+import dev.letterbox.SmtpStage;
+import dev.letterbox.testing.SmtpTestClient;
 import dev.letterbox.SmtpServer;
 import dev.letterbox.testing.Corpus;
 import java.nio.file.Files;
@@ -22,7 +24,7 @@ class FailureReportTest {
                     Corpus.ATTACHMENTS);
             Path dir = FailureReport.directoryFor(root, "com.example.WelcomeMailTest", "sendsWelcome()");
 
-            List<Path> written = FailureReport.write(dir, List.of(first, second));
+            List<Path> written = FailureReport.write(dir, List.of(first, second), List.of());
 
             assertThat(dir).isEqualTo(root.resolve("com.example.WelcomeMailTest").resolve("sendsWelcome__"));
             assertThat(written).containsExactly(dir.resolve("summary.txt"), dir.resolve("00.eml"),
@@ -43,19 +45,38 @@ class FailureReportTest {
             ReceivedMessage a = deliver(server, "a@example.com", List.of("ann@example.com"), Corpus.PLAIN);
             ReceivedMessage b = deliver(server, "b@example.com", List.of("ann@example.com"), Corpus.PLAIN);
             Path dir = root.resolve("T").resolve("m");
-            FailureReport.write(dir, List.of(a, b));
+            FailureReport.write(dir, List.of(a, b), server.mailbox().transcripts());
 
-            List<Path> written = FailureReport.write(dir, List.of(b));
+            List<Path> written = FailureReport.write(dir, List.of(b), List.of());
 
             assertThat(written).containsExactly(dir.resolve("summary.txt"), dir.resolve("00.eml"));
             assertThat(dir.resolve("01.eml")).doesNotExist();
+            assertThat(dir.resolve("transcripts.txt")).doesNotExist();
             assertThat(Files.readAllBytes(dir.resolve("00.eml"))).isEqualTo(b.raw());
         }
     }
 
     @Test
+    void transcriptsOfEverySessionAreWrittenBesideTheMessages(@TempDir Path root) throws Exception {
+        try (SmtpServer server = SmtpServer.start()) {
+            server.mailbox().on(SmtpStage.RCPT).reply(550, "5.1.1 No such user");
+            try (SmtpTestClient c = SmtpTestClient.connectEhlo(server.host(), server.port())) {
+                c.command("MAIL FROM:<a@example.com>").assertCode(250);
+                c.command("RCPT TO:<nobody@example.com>").assertCode(550);
+            }
+            Path dir = root.resolve("T").resolve("m");
+
+            List<Path> written = FailureReport.write(dir, List.of(), server.mailbox().transcripts());
+
+            assertThat(written).containsExactly(dir.resolve("summary.txt"), dir.resolve("transcripts.txt"));
+            assertThat(Files.readString(dir.resolve("transcripts.txt"))).startsWith("Session 1 with 127.0.0.1:")
+                    .contains("C: RCPT TO:<nobody@example.com>", "S: 550 5.1.1 No such user");
+        }
+    }
+
+    @Test
     void emptyMailboxYieldsOnlyASummarySayingSo(@TempDir Path root) throws Exception {
-        List<Path> written = FailureReport.write(root.resolve("x"), List.of());
+        List<Path> written = FailureReport.write(root.resolve("x"), List.of(), List.of());
 
         assertThat(written).containsExactly(root.resolve("x").resolve("summary.txt"));
         assertThat(Files.readString(written.get(0))).isEqualTo("0 messages captured\n");

@@ -85,7 +85,6 @@ class CommandSyntaxTest extends ServerPerTest {
         "MAIL|MAIL FROM:",
         "RSET now|takes no argument",
         "QUIT now|takes no argument",
-        "DATA now|takes no argument",
         "VRFY|VRFY <",
         "MAIL FROM:<a@example.com>SIZE=1|space after '>'",
         "MAIL FROM:<a@example.com> SIZE=|has no value",
@@ -96,6 +95,18 @@ class CommandSyntaxTest extends ServerPerTest {
     void syntaxErrorIsAnswered501WithTheReason(String command, String reason) {
         try (SmtpTestClient c = connectEhlo()) {
             c.command(command).assertReply(501, "5.5.4").assertTextContains(reason);
+        }
+    }
+
+    @Test
+    void dataWithAnArgumentIsAnswered501InATransactionAnd503Outside() {
+        // the sequence is checked before the syntax, as Postfix does
+        try (SmtpTestClient c = connectEhlo()) {
+            c.command("DATA now").assertReply(503, "5.5.1");
+            c.command("MAIL FROM:<a@example.com>").assertCode(250);
+            c.command("RCPT TO:<b@example.com>").assertCode(250);
+
+            c.command("DATA now").assertReply(501, "5.5.4").assertTextContains("takes no argument");
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.letterbox.internal.store.ContentBuffer;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,12 +34,13 @@ class DataReaderTest {
     }
 
     private static Result read(String wire, int chunk) throws IOException {
-        SmtpInput input = new SmtpInput(chunked(wire.getBytes(StandardCharsets.ISO_8859_1), chunk), () -> { });
+        Wire input = new Wire(chunked(wire.getBytes(StandardCharsets.ISO_8859_1), chunk),
+                new ByteArrayOutputStream(), () -> { }, millis -> { }, 0);
         try (ContentBuffer buffer = new ContentBuffer(1024)) {
-            DataReader reader = new DataReader(input, buffer, 0);
-            reader.read();
+            DataReader reader = new DataReader(buffer, 0);
+            input.scan(reader, Long.MAX_VALUE / 2);
             String stored = new String(buffer.finish().bytes(), StandardCharsets.ISO_8859_1);
-            String rest = input.readCommandLine(512);
+            String rest = input.readLine(512, Long.MAX_VALUE / 2).text();
             return new Result(stored, reader.bareLineEnding(), reader.bareLineNumber(), rest);
         }
     }

@@ -91,10 +91,10 @@ class LifecycleTest {
     void closeWithASessionMidDataDeliversNothingPartial() {
         // the listener level, with a sink that records every delivery: the mailbox is cleared on close, the sink not
         List<Envelope> delivered = new CopyOnWriteArrayList<>();
-        SmtpListener listener = SmtpListener.start(ServerOptions.defaults(), (Envelope e, RawContent content) -> {
+        SmtpListener listener = SmtpListener.start(ServerOptions.defaults(), DeliveringHost.to((Envelope e, RawContent content) -> {
             delivered.add(e);
             content.release();
-        });
+        }));
         try (SmtpTestClient c = SmtpTestClient.connectEhlo(listener.host(), listener.port())) {
             c.sendMessage("a@example.com", List.of("whole@example.com"), "Subject: whole\r\n\r\nok")
                     .assertReply(250, "2.0.0");
@@ -114,13 +114,13 @@ class LifecycleTest {
     void failingStoreIsAnswered451AndNothingAcknowledgedIsLost() {
         List<String> stored = new CopyOnWriteArrayList<>();
         List<Boolean> failNext = new CopyOnWriteArrayList<>(List.of(true));
-        SmtpListener listener = SmtpListener.start(ServerOptions.defaults(), (Envelope e, RawContent content) -> {
+        SmtpListener listener = SmtpListener.start(ServerOptions.defaults(), DeliveringHost.to((Envelope e, RawContent content) -> {
             if (!failNext.isEmpty() && failNext.remove(0)) {
                 throw new IllegalStateException("disk full");
             }
             stored.add(e.recipients().get(0));
             content.release();
-        });
+        }));
         try (SmtpTestClient c = SmtpTestClient.connectEhlo(listener.host(), listener.port())) {
             c.sendMessage("a@example.com", List.of("first@example.com"), "Subject: one\r\n\r\nx")
                     .assertReply(451, "4.3.0").assertTextContains("disk full").assertTextContains("nothing was stored");

@@ -1,0 +1,330 @@
+package dev.letterbox.internal.smtp;
+
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one owner of a connection's octets: the buffered input (command lines, DATA streams through a {@link Scanner},
+ * discarding what is buffered) and the reply queue. Nothing else touches the buffer.
+ *
+ * <p>Replies are queued and leave in one write just before the wire blocks on input, so the replies to a pipelined
+ * group (RFC 2920) go out together, and never later than the server starts waiting. Writing is safe from another
+ * thread (the listener's shutdown); reading belongs to the session thread.
+ */
+final class Wire {
+
+    /** A command line as read: its text without the line ending, or the reason it cannot be a command. */
+    record Line(String text, boolean tooLong, boolean bareLf) {
+    }
+
+    /**
+     * Consumes buffered octets, such as the DATA reader looking for the end of a message.
+     */
+    interface Scanner {
+        /**
+         * Looks at the next octets.
+         *
+         * @param buf the buffer (read only)
+         * @param from the first octet to look at
+         * @param to one past the last
+         * @return the position just after what the scanner consumed if it is done, or -1 if it consumed everything and
+         *     needs more
+         * @throws IOException if storing what it read fails fatally
+         */
+        int scan(byte[] buf, int from, int to) throws IOException;
+    }
+
+    /** Sets the read timeout of the connection, such as {@code Socket.setSoTimeout}. */
+    @FunctionalInterface
+    interface ReadTimeout {
+        void set(int millis) throws IOException;
+    }
+
+    /** A client took longer than its deadline for one command line or one message's content. */
+    static final class DeadlineExceeded extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        DeadlineExceeded() {
+            super("deadline exceeded", null);
+        }
+    }
+
+    private static final int LINE_START = 512;
+
+    private final InputStream in;
+    private final OutputStream out;
+    private final Closeable connection;
+    private final ReadTimeout readTimeout;
+    private final int idleMillis;
+    private int currentTimeout;
+    private final byte[] buf = new byte[64 * 1024];
+    private int pos;
+    private int limit;
+    private byte[] line = new byte[LINE_START];
+
+    private final Object writeLock = new Object();
+    private final byte[] pending = new byte[16 * 1024];
+    private int pendingLength;
+    private boolean closedForWriting;
+
+    /**
+     * @param in the connection's input
+     * @param out the connection's output
+     * @param connection closed by {@link #close()}, such as the socket
+     * @param readTimeout sets the connection's read timeout
+     * @param idleMillis how long a read may wait for the client between commands (0: forever)
+     * @throws IOException if the read timeout cannot be set
+     */
+    Wire(InputStream in, OutputStream out, Closeable connection, ReadTimeout readTimeout, int idleMillis)
+            throws IOException {
+        this.in = in;
+        this.out = out;
+        this.connection = connection;
+        this.readTimeout = readTimeout;
+        this.idleMillis = idleMillis;
+        readTimeout.set(idleMillis);
+        this.currentTimeout = idleMillis;
+    }
+
+    // ---- input
+
+    /**
+     * Reads one command line up to LF, decoded as UTF-8.
+     *
+     * @param max the longest line accepted, line ending included; a longer one is consumed and reported too long
+     * @param timeoutNanos how long the line may take from its first octet to its LF
+     * @return the line, or null at the end of the stream before any octet of a line
+     * @throws DeadlineExceeded if the line takes longer than the timeout
+     * @throws IOException on a read error, or an end of stream inside a line
+     */
+    Line readLine(int max, long timeoutNanos) throws IOException {
+        int len = 0;
+        boolean tooLong = false;
+        long deadline = 0;
+        while (true) {
+            if (pos == limit && !fill(len == 0 && !tooLong, deadline)) {
+                return null;
+            }
+            if (deadline == 0) {
+                deadline = deadlineAfter(timeoutNanos); // from the line's first octet: waiting before it is idling
+            }
+            int start = pos;
+            int end = start;
+            while (end < limit && buf[end] != '\n') {
+                end++;
+            }
+            boolean found = end < limit;
+            int chunk = end - start;
+            pos = found ? end + 1 : end;
+            if (!tooLong) {
+                if (len + chunk + 1 > max) {
+                    tooLong = true;
+                } else {
+                    if (len + chunk > line.length) {
+                        line = Arrays.copyOf(line, Math.max(line.length * 2, len + chunk));
+                    }
+                    System.arraycopy(buf, start, line, len, chunk);
+                    len += chunk;
+                }
+            }
+            if (found) {
+                if (tooLong) {
+                    return new Line("", true, false);
+                }
+                boolean bareLf = len == 0 || line[len - 1] != '\r';
+                if (!bareLf) {
+                    len--;
+                } else if (len + 2 > max) {
+                    return new Line("", true, true);
+                }
+                String text = new String(line, 0, len, StandardCharsets.UTF_8);
+                if (line.length > LINE_START) {
+                    line = new byte[LINE_START]; // a long line once does not keep a large buffer for the session
+                }
+                return new Line(text, false, bareLf);
+            }
+        }
+    }
+
+    /**
+     * Offers the buffered input, and more as it arrives, to a scanner until it is done.
+     *
+     * @param scanner the scanner
+     * @param timeoutNanos how long the scanner may take to be done
+     * @throws DeadlineExceeded if it takes longer
+     * @throws EOFException if the stream ends before the scanner is done
+     * @throws IOException on a read error, or what the scanner throws
+     */
+    void scan(Scanner scanner, long timeoutNanos) throws IOException {
+        long deadline = deadlineAfter(timeoutNanos);
+        while (true) {
+            if (pos == limit) {
+                fill(false, deadline);
+            }
+            int next = scanner.scan(buf, pos, limit);
+            if (next >= 0) {
+                pos = next;
+                return;
+            }
+            pos = limit;
+        }
+    }
+
+    /**
+     * Drops whatever the client sent that has not been read yet (the plaintext pipelined after STARTTLS must never
+     * be executed).
+     */
+    void discardBuffered() {
+        pos = limit;
+    }
+
+    /**
+     * Reads and drops everything until the client closes the connection (a stalled session).
+     *
+     * @throws java.net.SocketTimeoutException if the client is silent for the socket's timeout
+     * @throws IOException on a read error
+     */
+    void drain() throws IOException {
+        flush();
+        pos = limit;
+        while (in.read(buf, 0, buf.length) >= 0) {
+            // dropped: a stalled server reads nothing as a command
+        }
+    }
+
+    /** @return true if octets the client sent are buffered and not read yet */
+    boolean hasBufferedInput() {
+        return pos < limit;
+    }
+
+    /**
+     * Fills the empty buffer, first writing the queued replies.
+     *
+     * @param endAllowed whether an end of stream here is a normal end (between lines)
+     * @param deadline the {@code System.nanoTime()} by which the read must be done, or 0 for the idle timeout only
+     * @return false at a normal end of stream
+     * @throws EOFException at an end of stream that is not allowed
+     * @throws DeadlineExceeded if the deadline passed
+     */
+    private boolean fill(boolean endAllowed, long deadline) throws IOException {
+        flush();
+        int timeout = idleMillis;
+        boolean deadlineFirst = false; // whether the read times out at the deadline rather than the idle timeout
+        if (deadline != 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new DeadlineExceeded();
+            }
+            long leftMillis = TimeUnit.NANOSECONDS.toMillis(left + 999_999); // rounded up: never early
+            if (idleMillis == 0 || leftMillis < idleMillis) {
+                timeout = (int) Math.min(Integer.MAX_VALUE, leftMillis);
+                deadlineFirst = true;
+            }
+        }
+        if (timeout != currentTimeout) {
+            readTimeout.set(timeout);
+            currentTimeout = timeout;
+        }
+        int n;
+        try {
+            n = in.read(buf, 0, buf.length);
+        } catch (SocketTimeoutException e) {
+            if (deadlineFirst) {
+                throw new DeadlineExceeded();
+            }
+            throw e;
+        }
+        if (n < 0) {
+            if (endAllowed) {
+                return false;
+            }
+            throw new EOFException("client closed the connection");
+        }
+        pos = 0;
+        limit = n;
+        return true;
+    }
+
+    private static long deadlineAfter(long timeoutNanos) {
+        long d = System.nanoTime() + timeoutNanos;
+        return d == 0 ? 1 : d;
+    }
+
+    // ---- output
+
+    /**
+     * Queues octets to write; they leave when the wire is about to wait for input, on {@link #flush()}, or at once if
+     * the queue is full.
+     *
+     * @param octets the encoded reply
+     */
+    void queue(byte[] octets) {
+        synchronized (writeLock) {
+            if (pendingLength + octets.length > pending.length) {
+                flushLocked();
+            }
+            if (octets.length > pending.length) {
+                writeLocked(octets, octets.length);
+            } else {
+                System.arraycopy(octets, 0, pending, pendingLength, octets.length);
+                pendingLength += octets.length;
+            }
+        }
+    }
+
+    /** Writes the queued octets now. */
+    void flush() {
+        synchronized (writeLock) {
+            flushLocked();
+        }
+    }
+
+    /**
+     * Writes the queued octets and these last ones, then refuses any later write; for the listener's shutdown, from
+     * another thread.
+     *
+     * @param octets the last reply
+     */
+    void finish(byte[] octets) {
+        synchronized (writeLock) {
+            flushLocked();
+            writeLocked(octets, octets.length);
+            closedForWriting = true;
+        }
+    }
+
+    private void flushLocked() {
+        if (pendingLength > 0) {
+            writeLocked(pending, pendingLength);
+            pendingLength = 0;
+        }
+    }
+
+    private void writeLocked(byte[] b, int len) {
+        if (closedForWriting) {
+            return;
+        }
+        try {
+            out.write(b, 0, len);
+            out.flush();
+        } catch (IOException e) {
+            closedForWriting = true; // the client is gone; the next read ends the session
+        }
+    }
+
+    /** Closes the connection; blocked reads and writes on it end. Safe from any thread, idempotent. */
+    void close() {
+        try {
+            connection.close();
+        } catch (IOException ignored) {
+            // closing is best effort
+        }
+    }
+}
