@@ -1,6 +1,7 @@
 package dev.letterbox.internal.conformance;
 
 import dev.letterbox.Violation;
+import dev.letterbox.ViolationCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The checks that need only the octets and the envelope, in one pass and without jakarta.mail, so the receive path
@@ -32,10 +34,12 @@ public final class WireChecks {
         /**
          * What strict mode refuses a message for: the first violation that large providers reject.
          *
-         * @return the first {@link Violation.Severity#REJECT} violation, or empty if there is none
+         * @param tolerated codes not to refuse for (such as the bare line endings the options allow)
+         * @return the first {@link Violation.Severity#REJECT} violation not tolerated, or empty if there is none
          */
-        public Optional<Violation> firstRejection() {
-            return violations.stream().filter(v -> v.severity() == Violation.Severity.REJECT).findFirst();
+        public Optional<Violation> firstRejection(Set<ViolationCode> tolerated) {
+            return violations.stream().filter(v -> v.severity() == Violation.Severity.REJECT)
+                    .filter(v -> !tolerated.contains(v.code())).findFirst();
         }
     }
 

@@ -56,6 +56,7 @@ public record ExtensionSettings(Lifecycle lifecycle, ServerOptions options, bool
                     .maxCommandLineLength(a.maxCommandLineLength())
                     .maxRecipients(a.maxRecipients())
                     .lenientLineEndings(a.lenientLineEndings())
+                    .strict(a.strict())
                     .spillThreshold(a.spillThreshold());
             duration(a.idleTimeout(), "idleTimeout").ifPresent(b::idleTimeout);
             duration(a.commandTimeout(), "commandTimeout").ifPresent(b::commandTimeout);
