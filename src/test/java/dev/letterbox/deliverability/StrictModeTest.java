@@ -9,7 +9,7 @@ import dev.letterbox.SmtpServer;
 import dev.letterbox.ViolationCode;
 import dev.letterbox.testing.SmtpTestClient;
 import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
@@ -92,7 +92,7 @@ class StrictModeTest {
         m.addHeader("Subject", "Your order, again");
         m.setText("Hello");
 
-        assertThatThrownBy(() -> Transport.send(m)).isInstanceOf(MessagingException.class)
+        assertThatThrownBy(() -> Transport.send(m)).isInstanceOf(SendFailedException.class)
                 .hasMessageContaining("550 5.6.0 Message refused (strict mode): DUPLICATE_SINGLE_HEADER at header"
                         + " Subject, lines");
     }
