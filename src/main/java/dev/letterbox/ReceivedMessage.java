@@ -402,23 +402,20 @@ public final class ReceivedMessage {
         Objects.requireNonNull(selector, "selector");
         Objects.requireNonNull(domain, "domain");
         Objects.requireNonNull(key, "key");
-        synchronized (parseLock) {
-            refuseIfReleased();
-            try (InputStream in = content.open()) {
-                return DkimVerifier.verifyBest(in, s -> s.selector().equalsIgnoreCase(selector)
-                        && s.domain().equalsIgnoreCase(domain) ? key : null, "d=" + domain + " s=" + selector,
-                        Instant.now());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        return readContent(in -> DkimVerifier.verifyBest(in, s -> s.selector().equalsIgnoreCase(selector)
+                && s.domain().equalsIgnoreCase(domain) ? key : null, "d=" + domain + " s=" + selector, Instant.now()));
     }
 
     private List<DkimSignature> readDkimSignatures() {
+        return readContent(DkimVerifier::signatures);
+    }
+
+    /** Reads the octets under the parse lock, so that clearing the mailbox cannot delete them halfway. */
+    private <T> T readContent(java.util.function.Function<InputStream, T> reader) {
         synchronized (parseLock) {
             refuseIfReleased();
             try (InputStream in = content.open()) {
-                return DkimVerifier.signatures(in);
+                return reader.apply(in);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

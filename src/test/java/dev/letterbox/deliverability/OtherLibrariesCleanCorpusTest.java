@@ -111,6 +111,7 @@ class OtherLibrariesCleanCorpusTest {
         assertThat(received()).hasNoViolations();
     }
 
+    @SuppressWarnings("try") // Mailer.close() may throw InterruptedException; caught below like any failure
     private static void sendWithSimpleJavaMail(String attachmentName) {
         try (Mailer mailer = MailerBuilder.withSMTPServer(server.host(), server.port())
                 .withTransportStrategy(TransportStrategy.SMTP).buildMailer()) {
