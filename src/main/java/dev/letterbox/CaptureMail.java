@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@link Lifecycle#PER_CLASS}.
  *
  * <p><b>Durations</b> ({@link #idleTimeout()}, {@link #commandTimeout()}, {@link #dataTimeout()},
- * {@link #awaitTimeout()}) are strings: a whole number with a unit,
+ * {@link #writeTimeout()}, {@link #awaitTimeout()}) are strings: a whole number with a unit,
  * {@code "500ms"}, {@code "10s"}, {@code "2m"} or {@code "1h"}, or an ISO-8601 duration such as {@code "PT1.5S"}. The
  * empty string (the default) means "not set here".
  */
@@ -85,6 +85,14 @@ public @interface CaptureMail {
      * @return a duration such as {@code "2m"}, or {@code ""} (the default) for the server's default of 10 minutes
      */
     String dataTimeout() default "";
+
+    /**
+     * How long a reply may stay unread before a client that stopped reading is disconnected; see
+     * {@link ServerOptions.AbstractBuilder#writeTimeout(java.time.Duration)}.
+     *
+     * @return a duration such as {@code "10s"}, or {@code ""} (the default) for the server's default of 1 minute
+     */
+    String writeTimeout() default "";
 
     /**
      * How long {@link Mailbox#awaitMessage()} and {@link Mailbox#awaitMessages(int)} wait. A value here wins over the
@@ -147,6 +155,13 @@ public @interface CaptureMail {
      * @return the count, at least (and by default) {@value ServerOptions#MIN_RECIPIENTS}
      */
     int maxRecipients() default ServerOptions.MIN_RECIPIENTS;
+
+    /**
+     * How many sessions the server serves at once; see {@link ServerOptions.AbstractBuilder#maxConnections(int)}.
+     *
+     * @return the limit, {@value ServerOptions#DEFAULT_MAX_CONNECTIONS} by default
+     */
+    int maxConnections() default ServerOptions.DEFAULT_MAX_CONNECTIONS;
 
     /**
      * The size above which a message being received goes to a temporary file instead of the heap; see

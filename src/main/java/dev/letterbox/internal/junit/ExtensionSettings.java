@@ -55,12 +55,14 @@ public record ExtensionSettings(Lifecycle lifecycle, ServerOptions options, bool
                     .maxMessageSize(a.maxMessageSize())
                     .maxCommandLineLength(a.maxCommandLineLength())
                     .maxRecipients(a.maxRecipients())
+                    .maxConnections(a.maxConnections())
                     .lenientLineEndings(a.lenientLineEndings())
                     .strict(a.strict())
                     .spillThreshold(a.spillThreshold());
             duration(a.idleTimeout(), "idleTimeout").ifPresent(b::idleTimeout);
             duration(a.commandTimeout(), "commandTimeout").ifPresent(b::commandTimeout);
             duration(a.dataTimeout(), "dataTimeout").ifPresent(b::dataTimeout);
+            duration(a.writeTimeout(), "writeTimeout").ifPresent(b::writeTimeout);
             Optional<Duration> await = duration(a.awaitTimeout(), "awaitTimeout");
             await.ifPresent(b::awaitTimeout);
             return new ExtensionSettings(a.lifecycle(), b.build(), await.isPresent());

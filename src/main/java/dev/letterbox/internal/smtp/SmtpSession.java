@@ -212,6 +212,19 @@ final class SmtpSession implements Runnable {
         wire.close();
     }
 
+    /**
+     * Called by the listener's watchdog: disconnects the client if a reply has waited unread longer than the write
+     * timeout.
+     *
+     * @param now {@code System.nanoTime()}
+     */
+    void checkWrites(long now) {
+        if (wire.writeBlockedLongerThan(now, options.writeTimeout().toNanos())) {
+            record.event("the client did not read its replies for " + options.writeTimeout() + ", disconnected");
+            abort();
+        }
+    }
+
     /** Called by the listener when {@link #shutdown()} could not finish: closes the socket, ending blocked I/O. */
     void abort() {
         closing.countDown();

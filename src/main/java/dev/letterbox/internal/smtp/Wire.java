@@ -73,6 +73,7 @@ final class Wire {
     private final byte[] pending = new byte[16 * 1024];
     private int pendingLength;
     private boolean closedForWriting;
+    private volatile long writingSince; // System.nanoTime() when a write began that has not returned, or 0
 
     /**
      * @param in the connection's input
@@ -311,12 +312,27 @@ final class Wire {
         if (closedForWriting) {
             return;
         }
+        writingSince = Math.max(1, System.nanoTime());
         try {
             out.write(b, 0, len);
             out.flush();
         } catch (IOException e) {
             closedForWriting = true; // the client is gone; the next read ends the session
+        } finally {
+            writingSince = 0;
         }
+    }
+
+    /**
+     * Tells whether a write has been blocked for longer than a limit (the client does not read its replies).
+     *
+     * @param now {@code System.nanoTime()}
+     * @param limitNanos the limit
+     * @return true if a write began more than the limit ago and has not returned
+     */
+    boolean writeBlockedLongerThan(long now, long limitNanos) {
+        long since = writingSince;
+        return since != 0 && now - since > limitNanos;
     }
 
     /** Closes the connection; blocked reads and writes on it end. Safe from any thread, idempotent. */

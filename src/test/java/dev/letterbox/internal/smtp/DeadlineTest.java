@@ -3,12 +3,16 @@ package dev.letterbox.internal.smtp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.letterbox.ServerOptions;
+import dev.letterbox.Transcript;
 import dev.letterbox.testing.SmtpTestClient;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,7 +29,7 @@ class DeadlineTest extends ServerPerTest {
     @Override
     ServerOptions options() {
         return ServerOptions.builder().idleTimeout(Duration.ofSeconds(3)).commandTimeout(Duration.ofMillis(300))
-                .dataTimeout(Duration.ofMillis(500)).build();
+                .dataTimeout(Duration.ofMillis(500)).writeTimeout(Duration.ofMillis(300)).build();
     }
 
     @AfterEach
@@ -73,6 +77,32 @@ class DeadlineTest extends ServerPerTest {
             c.assertClosedByServer();
         }
         assertThat(server.mailbox().messages()).isEmpty();
+    }
+
+    @Test
+    void clientThatNeverReadsItsRepliesIsDisconnectedAfterTheWriteTimeout() throws Exception {
+        try (Socket s = new Socket()) {
+            s.setReceiveBufferSize(4096);
+            s.connect(new InetSocketAddress(server.host(), server.port()));
+            // HELP answers three lines for six octets: the replies fill both socket buffers while nothing reads them
+            byte[] flood = "HELP\r\n".repeat(20_000).getBytes(StandardCharsets.US_ASCII);
+            Future<Throwable> writer = clock.submit(() -> {
+                try {
+                    for (int i = 0; i < 200; i++) {
+                        s.getOutputStream().write(flood);
+                    }
+                    return null;
+                } catch (IOException e) {
+                    return e;
+                }
+            });
+
+            assertThat(writer.get(30, TimeUnit.SECONDS)).as("the server disconnected the client")
+                    .isInstanceOf(IOException.class);
+        }
+        ServerThreads.awaitSessionsEnded(server.port());
+        assertThat(server.mailbox().transcripts().get(0).lines()).extracting(Transcript.Line::text)
+                .contains("the client did not read its replies for PT0.3S, disconnected");
     }
 
     @Test
