@@ -98,18 +98,6 @@ public final class LetterboxExtension implements BeforeAllCallback, BeforeEachCa
     }
 
     /**
-     * Asks JUnit for the test method's context when it constructs the test instance, so that a per-test server
-     * belongs to the test even when it is started for a constructor parameter.
-     *
-     * @param rootContext the root context
-     * @return {@link ExtensionContextScope#TEST_METHOD}
-     */
-    @Override
-    public ExtensionContextScope getTestInstantiationExtensionContextScope(ExtensionContext rootContext) {
-        return ExtensionContextScope.TEST_METHOD;
-    }
-
-    /**
      * Called by JUnit: starts a per-class server and fills static {@link Mailbox} fields.
      *
      * @param context the class's context
