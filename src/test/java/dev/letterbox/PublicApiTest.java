@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
- * Pins the public API: every public type and member of {@code dev.letterbox} and {@code dev.letterbox.assertj} is
- * listed in {@code src/test/resources/public-api.txt}, so a change to a public signature shows as a diff in review.
+ * Pins the public API: every public type and member of {@code dev.letterbox}, {@code dev.letterbox.assertj} and
+ * {@code dev.letterbox.spring} is listed in {@code src/test/resources/public-api.txt}, so a change to a public
+ * signature shows as a diff in review.
  * After an intended change, regenerate it with {@code mvn test -Dtest=PublicApiTest -Dletterbox.api.update=true}.
  */
 class PublicApiTest {
@@ -132,7 +133,7 @@ class PublicApiTest {
 
     private static List<Class<?>> publicTypes() {
         List<Class<?>> types = new ArrayList<>();
-        for (String pkg : List.of("dev.letterbox", "dev.letterbox.assertj")) {
+        for (String pkg : List.of("dev.letterbox", "dev.letterbox.assertj", "dev.letterbox.spring")) {
             types.addAll(ReflectionSupport.findAllClassesInPackage(pkg,
                     c -> c.getPackageName().equals(pkg) && isPublicApi(c), name -> true));
         }
