@@ -8,10 +8,10 @@ import dev.letterbox.internal.mime.Lazy;
 import dev.letterbox.internal.mime.MessageView;
 import dev.letterbox.internal.mime.MimeNode;
 import dev.letterbox.internal.mime.MimeParsing;
-import dev.letterbox.internal.mime.ParsingSession;
 import dev.letterbox.internal.smtp.SessionRecord;
 import dev.letterbox.internal.store.RawContent;
 import jakarta.mail.internet.MimeMessage;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -44,32 +44,45 @@ public final class ReceivedMessage {
     // Keep jakarta.mail types out of this class's method bodies (catch clauses, instanceof, casts, arguments of a
     // supertype): verifying them would load jakarta.mail classes on the receive path. MimeParsing does that work.
     private final Envelope envelope;
-    private final RawContent content;
-    private final ParsingSession parsingSession;
+    private final Lazy<RawContent> content;
     /** The mailbox's, read by {@code ReportLocation.of(message)}; null until the message is in a mailbox. */
     private volatile ReportLocation reportLocation;
     private final Object parseLock = new Object();
-    private volatile MimeParsing.Parsed parsed;
+    private Closeable parsedSource; // guarded by parseLock
     private boolean released; // guarded by parseLock
-    private final Lazy<MessageView> view = new Lazy<>(() -> MessageView.of(mimeMessage()));
+    private final Lazy<MimeParsing.Parsed> parsed;
+    private final Lazy<MessageView> view;
     private final Lazy<List<Attachment>> attachments = new Lazy<>(() -> wrap(view().attachments()));
     private final Lazy<List<Attachment>> inlineParts = new Lazy<>(() -> wrap(view().inlineParts()));
     private final Lazy<List<Violation>> violations = new Lazy<>(this::checkConformance);
     private final Lazy<List<DkimSignature>> dkimSignatures = new Lazy<>(this::readDkimSignatures);
+    private final Lazy<List<String>> bcc = new Lazy<>(this::blindCopies);
 
     private final SessionRecord session; // null for an attached message
     private final int transcriptLines; // the lines of the session up to this message's content
 
-    ReceivedMessage(Envelope envelope, RawContent content) {
-        this(envelope, content, new ParsingSession(), null);
-    }
-
-    ReceivedMessage(Envelope envelope, RawContent content, ParsingSession parsingSession, SessionRecord session) {
+    ReceivedMessage(Envelope envelope, RawContent content, SessionRecord session) {
         this.envelope = Objects.requireNonNull(envelope, "envelope");
-        this.content = Objects.requireNonNull(content, "content");
-        this.parsingSession = Objects.requireNonNull(parsingSession, "parsingSession");
+        Objects.requireNonNull(content, "content");
+        this.content = new Lazy<>(() -> content);
+        this.parsed = new Lazy<>(this::parse);
+        this.view = new Lazy<>(() -> MessageView.of(mimeMessage()));
         this.session = session;
         this.transcriptLines = session == null ? 0 : session.size();
+    }
+
+    /**
+     * A message attached to another one, already parsed with it: its part tree is the attached part's, not parsed
+     * again; its octets are decoded from the enclosing message only if asked for.
+     */
+    ReceivedMessage(Envelope envelope, MimeNode attachedPart) {
+        this.envelope = Objects.requireNonNull(envelope, "envelope");
+        this.content = new Lazy<>(() -> RawContent.InMemory.of(attachedPart.bytes()));
+        MimeParsing.Parsed attached = MimeParsing.attached(attachedPart);
+        this.parsed = new Lazy<>(() -> attached);
+        this.view = new Lazy<>(() -> MessageView.of(attached.message(), attachedPart.attachedRoot()));
+        this.session = null;
+        this.transcriptLines = 0;
     }
 
     /** @return the envelope: HELO name, MAIL FROM, RCPT TO and their parameters */
@@ -90,7 +103,7 @@ public final class ReceivedMessage {
 
     /** @return the size of the message in octets, as received */
     public long size() {
-        return content.size();
+        return content().size();
     }
 
     /**
@@ -101,7 +114,7 @@ public final class ReceivedMessage {
      * @throws java.io.UncheckedIOException if the mailbox was cleared or the server closed since
      */
     public byte[] raw() {
-        return content.bytes();
+        return content().bytes();
     }
 
     /**
@@ -111,7 +124,7 @@ public final class ReceivedMessage {
      * @throws java.io.UncheckedIOException if the mailbox was cleared or the server closed since
      */
     public InputStream rawStream() {
-        return content.open();
+        return content().open();
     }
 
     /**
@@ -124,18 +137,17 @@ public final class ReceivedMessage {
      *     was not parsed yet, and the mailbox was cleared or the server closed since
      */
     public MimeMessage mimeMessage() {
-        MimeParsing.Parsed p = parsed;
-        if (p == null) {
-            synchronized (parseLock) {
-                p = parsed;
-                if (p == null) {
-                    refuseIfReleased();
-                    p = MimeParsing.parse(content, parsingSession);
-                    parsed = p;
-                }
-            }
+        return parsed.get().message();
+    }
+
+    // Under the parse lock, so that release() either comes first (and this refuses) or closes what this opened.
+    private MimeParsing.Parsed parse() {
+        synchronized (parseLock) {
+            refuseIfReleased();
+            MimeParsing.Parsed p = MimeParsing.parse(content());
+            parsedSource = p.source();
+            return p;
         }
-        return p.message();
     }
 
     /**
@@ -197,6 +209,10 @@ public final class ReceivedMessage {
      * @throws IllegalStateException if the message cannot be parsed
      */
     public List<String> bcc() {
+        return bcc.get();
+    }
+
+    private List<String> blindCopies() {
         Set<String> named = new HashSet<>();
         to().forEach(a -> named.add(a.toLowerCase(Locale.ROOT)));
         cc().forEach(a -> named.add(a.toLowerCase(Locale.ROOT)));
@@ -374,7 +390,7 @@ public final class ReceivedMessage {
     private List<Violation> checkConformance() {
         synchronized (parseLock) {
             refuseIfReleased();
-            return Conformance.check(content, envelope);
+            return Conformance.check(content(), envelope);
         }
     }
 
@@ -417,7 +433,7 @@ public final class ReceivedMessage {
     private <T> T readContent(java.util.function.Function<InputStream, T> reader) {
         synchronized (parseLock) {
             refuseIfReleased();
-            try (InputStream in = content.open()) {
+            try (InputStream in = content().open()) {
                 return reader.apply(in);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -426,6 +442,10 @@ public final class ReceivedMessage {
     }
 
     // --- end of deliverability ---
+
+    private RawContent content() {
+        return content.get();
+    }
 
     private MessageView view() {
         return view.get();
@@ -448,29 +468,30 @@ public final class ReceivedMessage {
     void release() {
         synchronized (parseLock) {
             released = true;
-            if (parsed != null) {
+            if (parsedSource != null) {
                 try {
-                    parsed.source().close();
+                    parsedSource.close();
                 } catch (IOException ignored) {
                     // deleting the file next is all that matters
                 }
             }
-            content.release();
+            content().release();
         }
     }
 
     // A message on the heap stays readable after release (as raw() does); one in a file is gone with the file.
     private void refuseIfReleased() {
-        if (released && content.file() != null) {
-            String message = "the captured message (" + size() + " octets, kept in the temporary file " + content.file()
+        Path file = content().file();
+        if (released && file != null) {
+            String message = "the captured message (" + size() + " octets, kept in the temporary file " + file
                     + ") was deleted when the mailbox was cleared or the server closed; read what you need from it"
                     + " before that";
-            throw new UncheckedIOException(message, new NoSuchFileException(content.file().toString()));
+            throw new UncheckedIOException(message, new NoSuchFileException(file.toString()));
         }
     }
 
     @Override
     public String toString() {
-        return "ReceivedMessage{" + MessageDescription.oneLine(this) + "}";
+        return "ReceivedMessage{" + MessageDescription.withoutParsing(this) + "}";
     }
 }
