@@ -443,9 +443,11 @@ public final class Mailbox {
                              List<ReceivedMessage> received) {
         AssertionError failure() {
             String where = mailbox.host() + ":" + mailbox.port();
+            Throwable stopped = mailbox.server.failure();
             String start = closed
                     ? "Stopped waiting for " + what + " at " + where + ": the server was closed"
-                    : "Timed out after " + format(timeout) + " waiting for " + what + " at " + where;
+                    : "Timed out after " + format(timeout) + " waiting for " + what + " at " + where
+                            + (stopped == null ? "" : "; the server stopped accepting connections: " + stopped);
             return new AssertionError(start + "; received " + received.size() + ":\n"
                     + MessageDescription.list(received, "  ") + mailbox.reportLine());
         }
