@@ -54,6 +54,7 @@ public final class Mailbox {
     private final ReportLocation reportLocation = new ReportLocation();
     private int awaited;
     private boolean closed; // guarded by lock: set once the server is closing
+    private List<ReceivedMessage> atClose = List.of(); // guarded by lock: what had arrived when the server closed
     private final Script script;
     private final List<SessionRecord> sessions = new ArrayList<>(); // guarded by lock
     private long sessionCount; // guarded by lock
@@ -256,7 +257,7 @@ public final class Mailbox {
             if (messages.size() <= awaited && !closed) {
                 return;
             }
-            received = List.copyOf(messages);
+            received = closed ? atClose : List.copyOf(messages);
             awaitedSoFar = awaited;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -412,6 +413,7 @@ public final class Mailbox {
         lock.lock();
         try {
             closed = true;
+            atClose = List.copyOf(messages); // the close clears the mailbox next; failures show what had arrived
             arrived.signalAll();
         } finally {
             lock.unlock();
@@ -427,7 +429,7 @@ public final class Mailbox {
         try {
             while (messages.size() < count) {
                 if (closed || remaining <= 0) {
-                    return new Shortfall(this, what, timeout, closed, List.copyOf(messages));
+                    return new Shortfall(this, what, timeout, closed, closed ? atClose : List.copyOf(messages));
                 }
                 remaining = arrived.awaitNanos(remaining);
             }
