@@ -55,6 +55,7 @@ public final class Mailbox {
     private int awaited;
     private boolean closed; // guarded by lock: set once the server is closing
     private List<ReceivedMessage> atClose = List.of(); // guarded by lock: what had arrived when the server closed
+    private int awaitedAtClose; // guarded by lock
     private final Script script;
     private final List<SessionRecord> sessions = new ArrayList<>(); // guarded by lock
     private long sessionCount; // guarded by lock
@@ -258,7 +259,7 @@ public final class Mailbox {
                 return;
             }
             received = closed ? atClose : List.copyOf(messages);
-            awaitedSoFar = awaited;
+            awaitedSoFar = closed ? awaitedAtClose : awaited;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the quiet period to pass", e);
@@ -414,6 +415,7 @@ public final class Mailbox {
         try {
             closed = true;
             atClose = List.copyOf(messages); // the close clears the mailbox next; failures show what had arrived
+            awaitedAtClose = awaited;
             arrived.signalAll();
         } finally {
             lock.unlock();
