@@ -92,6 +92,37 @@ public class EnvelopeAssert extends AbstractAssert<EnvelopeAssert, Envelope> {
         return this;
     }
 
+    /**
+     * Checks that the message came over TLS (after STARTTLS, or on an implicit-TLS connection).
+     *
+     * @return this assertion
+     * @throws AssertionError if the client sent it in plaintext
+     */
+    public EnvelopeAssert usedTls() {
+        isNotNull();
+        if (!actual.usedTls()) {
+            throwAssertionError(shouldHave(captured(), "TLS in force", "TLS (STARTTLS or implicit)", "plaintext"));
+        }
+        return this;
+    }
+
+    /**
+     * Checks that the client authenticated with AUTH as this user before sending the message.
+     *
+     * @param user the expected user name, compared exactly
+     * @return this assertion
+     * @throws AssertionError if the client did not authenticate, or as another user
+     */
+    public EnvelopeAssert wasAuthenticatedAs(String user) {
+        isNotNull();
+        Objects.requireNonNull(user, "user");
+        if (!user.equals(actual.authenticatedUser())) {
+            throwAssertionError(shouldHave(captured(), "authenticated user (AUTH)", user,
+                    actual.authenticatedUser() == null ? "not authenticated" : actual.authenticatedUser()));
+        }
+        return this;
+    }
+
     static boolean sameAddresses(List<String> actual, List<String> expected) {
         List<String> a = new ArrayList<>();
         actual.forEach(s -> a.add(s.toLowerCase(Locale.ROOT)));

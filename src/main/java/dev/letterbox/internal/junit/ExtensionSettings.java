@@ -56,7 +56,11 @@ public record ExtensionSettings(Lifecycle lifecycle, ServerOptions options, bool
                     .maxCommandLineLength(a.maxCommandLineLength())
                     .maxRecipients(a.maxRecipients())
                     .lenientLineEndings(a.lenientLineEndings())
-                    .spillThreshold(a.spillThreshold());
+                    .spillThreshold(a.spillThreshold())
+                    .tls(a.tls())
+                    .users(a.users())
+                    .authRequired(a.authRequired())
+                    .plainAuthWithoutTls(a.plainAuthWithoutTls());
             duration(a.idleTimeout(), "idleTimeout").ifPresent(b::idleTimeout);
             Optional<Duration> await = duration(a.awaitTimeout(), "awaitTimeout");
             await.ifPresent(b::awaitTimeout);

@@ -6,11 +6,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.net.Socket;
 import java.util.Arrays;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
 
 /**
- * The one owner of a connection's octets: the buffered input (command lines, DATA streams through a {@link Scanner},
- * discarding what is buffered) and the reply queue. Nothing else touches the buffer.
+ * The one owner of a connection's octets: the socket (and its TLS layer after {@link #upgradeToTls}), the buffered
+ * input (command lines, DATA streams through a {@link Scanner}, discarding what is buffered) and the reply queue.
+ * Nothing else touches the buffer.
  *
  * <p>Replies are queued and leave in one write just before the wire blocks on input, so the replies to a pipelined
  * group (RFC 2920) go out together, and never later than the server starts waiting. Writing is safe from another
@@ -41,9 +46,10 @@ final class Wire {
 
     private static final int LINE_START = 512;
 
-    private final InputStream in;
-    private final OutputStream out;
-    private final Closeable connection;
+    private InputStream in;
+    private OutputStream out;
+    private Closeable connection;
+    private final Closeable transport; // the plain socket under any TLS layer
     private final byte[] buf = new byte[64 * 1024];
     private int pos;
     private int limit;
@@ -63,6 +69,44 @@ final class Wire {
         this.in = in;
         this.out = out;
         this.connection = connection;
+        this.transport = connection;
+    }
+
+    /**
+     * @param socket the connection, which this wire now owns (and may replace by its TLS layer)
+     * @throws IOException if its streams cannot be had
+     */
+    Wire(Socket socket) throws IOException {
+        this(socket.getInputStream(), socket.getOutputStream(), socket);
+    }
+
+    /**
+     * Starts TLS on the connection as the server: writes the queued replies (the 220 to STARTTLS), drops the
+     * plaintext the client sent after the command (CVE-2011-0411: it must never be executed), runs the handshake
+     * and reads and writes through TLS from then on.
+     *
+     * @param context the server's context
+     * @return the TLS session, with its protocol and cipher suite
+     * @throws IOException if the handshake fails; the connection is then unusable
+     */
+    SSLSession upgradeToTls(SSLContext context) throws IOException {
+        flush();
+        discardBuffered();
+        Socket plain = (Socket) connection;
+        SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain,
+                plain.getInetAddress().getHostAddress(), plain.getPort(), true);
+        tls.setUseClientMode(false);
+        synchronized (writeLock) {
+            connection = tls; // from now on close() closes the TLS layer, and with it the socket
+        }
+        tls.startHandshake();
+        InputStream tlsIn = tls.getInputStream();
+        OutputStream tlsOut = tls.getOutputStream();
+        synchronized (writeLock) {
+            in = tlsIn;
+            out = tlsOut;
+        }
+        return tls.getSession();
     }
 
     // ---- input
@@ -250,10 +294,26 @@ final class Wire {
         }
     }
 
-    /** Closes the connection; blocked reads and writes on it end. Safe from any thread, idempotent. */
-    void close() {
+    /**
+     * Closes the connection from another thread (the listener's shutdown): closes the plain socket under any TLS
+     * layer, which ends blocked reads and writes at once, without a TLS close_notify. Idempotent.
+     */
+    void closeAbruptly() {
         try {
-            connection.close();
+            transport.close();
+        } catch (IOException ignored) {
+            // closing is best effort
+        }
+    }
+
+    /** Closes the connection, ending TLS with a close_notify if it is in force. Session thread; idempotent. */
+    void close() {
+        Closeable c;
+        synchronized (writeLock) {
+            c = connection;
+        }
+        try {
+            c.close();
         } catch (IOException ignored) {
             // closing is best effort
         }
