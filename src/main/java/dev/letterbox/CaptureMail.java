@@ -34,7 +34,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * before each test. Static {@code Mailbox} fields are filled before {@code @BeforeAll} and need
  * {@link Lifecycle#PER_CLASS}.
  *
- * <p><b>Durations</b> ({@link #idleTimeout()}, {@link #awaitTimeout()}) are strings: a whole number with a unit,
+ * <p><b>Durations</b> ({@link #idleTimeout()}, {@link #commandTimeout()}, {@link #dataTimeout()},
+ * {@link #writeTimeout()}, {@link #awaitTimeout()}) are strings: a whole number with a unit,
  * {@code "500ms"}, {@code "10s"}, {@code "2m"} or {@code "1h"}, or an ISO-8601 duration such as {@code "PT1.5S"}. The
  * empty string (the default) means "not set here".
  */
@@ -68,6 +69,30 @@ public @interface CaptureMail {
      * @return a duration such as {@code "30s"}, or {@code ""} (the default) for the server's default of 5 minutes
      */
     String idleTimeout() default "";
+
+    /**
+     * How long a client may take to send one command line, however slowly it trickles; see
+     * {@link ServerOptions.AbstractBuilder#commandTimeout(java.time.Duration)}.
+     *
+     * @return a duration such as {@code "30s"}, or {@code ""} (the default) for the server's default of 5 minutes
+     */
+    String commandTimeout() default "";
+
+    /**
+     * How long a client may take to send a message's content; see
+     * {@link ServerOptions.AbstractBuilder#dataTimeout(java.time.Duration)}.
+     *
+     * @return a duration such as {@code "2m"}, or {@code ""} (the default) for the server's default of 10 minutes
+     */
+    String dataTimeout() default "";
+
+    /**
+     * How long a reply may stay unread before a client that stopped reading is disconnected; see
+     * {@link ServerOptions.AbstractBuilder#writeTimeout(java.time.Duration)}.
+     *
+     * @return a duration such as {@code "10s"}, or {@code ""} (the default) for the server's default of 1 minute
+     */
+    String writeTimeout() default "";
 
     /**
      * How long {@link Mailbox#awaitMessage()} and {@link Mailbox#awaitMessages(int)} wait. A value here wins over the
@@ -122,6 +147,13 @@ public @interface CaptureMail {
      * @return the count, at least (and by default) {@value ServerOptions#MIN_RECIPIENTS}
      */
     int maxRecipients() default ServerOptions.MIN_RECIPIENTS;
+
+    /**
+     * How many sessions the server serves at once; see {@link ServerOptions.AbstractBuilder#maxConnections(int)}.
+     *
+     * @return the limit, {@value ServerOptions#DEFAULT_MAX_CONNECTIONS} by default
+     */
+    int maxConnections() default ServerOptions.DEFAULT_MAX_CONNECTIONS;
 
     /**
      * The size above which a message being received goes to a temporary file instead of the heap; see

@@ -25,6 +25,8 @@ public final class ServerOptions {
     public static final int MIN_COMMAND_LINE_LENGTH = 512;
     /** The smallest number of recipients per transaction RFC 5321 (section 4.5.3.1.8) allows a server to accept. */
     public static final int MIN_RECIPIENTS = 100;
+    /** How many sessions a server serves at once by default. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 500;
     /** The address a server binds by default: IPv4 loopback. */
     public static final String DEFAULT_HOST = "127.0.0.1";
     /** The name a server gives itself by default in its greeting and EHLO reply. */
@@ -100,6 +102,46 @@ public final class ServerOptions {
     /** @return how long a session may stay silent before it gets {@code 421 4.4.2} and is closed */
     public Duration idleTimeout() {
         return values.idleTimeout;
+    }
+
+    /**
+     * Returns how long a client may take to send one command line, from its first octet to its end, however slowly
+     * it trickles; past it the session gets {@code 421 4.4.2} and is closed.
+     *
+     * @return the deadline, 5 minutes by default
+     */
+    public Duration commandTimeout() {
+        return values.commandTimeout;
+    }
+
+    /**
+     * Returns how long a client may take to send a message's content, from the 354 reply to the final dot; past it
+     * the session gets {@code 421 4.4.2}, is closed, and nothing is stored.
+     *
+     * @return the deadline, 10 minutes by default
+     */
+    public Duration dataTimeout() {
+        return values.dataTimeout;
+    }
+
+    /**
+     * Returns how long a reply may stay unread: a client that stops reading its replies (so the server's write
+     * blocks) is disconnected after it.
+     *
+     * @return the timeout, 1 minute by default
+     */
+    public Duration writeTimeout() {
+        return values.writeTimeout;
+    }
+
+    /**
+     * Returns how many sessions the server serves at once; a connection beyond them gets {@code 421 4.3.2} and is
+     * closed, as Postfix does.
+     *
+     * @return the limit, 500 by default
+     */
+    public int maxConnections() {
+        return values.maxConnections;
     }
 
     /** @return how long {@link Mailbox#awaitMessage()} and {@link Mailbox#awaitMessages(int)} wait by default */
@@ -316,6 +358,61 @@ public final class ServerOptions {
         }
 
         /**
+         * Sets how long a client may take to send one command line, from its first octet to its end: a client that
+         * trickles a command octet by octet, each within the idle timeout, is still cut off ({@code 421 4.4.2}).
+         *
+         * @param timeout a positive duration of at least one millisecond
+         * @return this builder
+         * @throws IllegalArgumentException if timeout is shorter than one millisecond
+         */
+        public B commandTimeout(Duration timeout) {
+            values.commandTimeout = positive(timeout, "commandTimeout");
+            return self();
+        }
+
+        /**
+         * Sets how long a client may take to send a message's content, from the 354 reply to the final dot; past it
+         * the session is closed with {@code 421 4.4.2} and nothing is stored.
+         *
+         * @param timeout a positive duration of at least one millisecond
+         * @return this builder
+         * @throws IllegalArgumentException if timeout is shorter than one millisecond
+         */
+        public B dataTimeout(Duration timeout) {
+            values.dataTimeout = positive(timeout, "dataTimeout");
+            return self();
+        }
+
+        /**
+         * Sets how long a reply may stay unread: a client that stops reading its replies, so that the server's write
+         * blocks, is disconnected after this time.
+         *
+         * @param timeout a positive duration of at least one millisecond
+         * @return this builder
+         * @throws IllegalArgumentException if timeout is shorter than one millisecond
+         */
+        public B writeTimeout(Duration timeout) {
+            values.writeTimeout = positive(timeout, "writeTimeout");
+            return self();
+        }
+
+        /**
+         * Sets how many sessions the server serves at once; a connection beyond them gets {@code 421 4.3.2 Too many
+         * connections} and is closed, so a flood cannot exhaust the test JVM's threads or memory.
+         *
+         * @param count at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if count is below 1
+         */
+        public B maxConnections(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("maxConnections must be at least 1, was " + count);
+            }
+            values.maxConnections = count;
+            return self();
+        }
+
+        /**
          * Sets how long the mailbox's await methods wait when no timeout is given. Set here, it wins over the JUnit
          * configuration parameter {@code letterbox.await.timeout}.
          *
@@ -526,7 +623,11 @@ public final class ServerOptions {
         long maxMessageSize = 0;
         int maxCommandLineLength = MIN_COMMAND_LINE_LENGTH;
         int maxRecipients = MIN_RECIPIENTS;
+        int maxConnections = DEFAULT_MAX_CONNECTIONS;
         Duration idleTimeout = Duration.ofMinutes(5);
+        Duration commandTimeout = Duration.ofMinutes(5);
+        Duration dataTimeout = Duration.ofMinutes(10);
+        Duration writeTimeout = Duration.ofMinutes(1);
         Duration awaitTimeout = Duration.ofSeconds(10);
         boolean lenientLineEndings = false;
         int spillThreshold = DEFAULT_SPILL_THRESHOLD;
@@ -554,7 +655,11 @@ public final class ServerOptions {
             m.put("maxMessageSize", maxMessageSize == 0 ? "unlimited" : maxMessageSize);
             m.put("maxCommandLineLength", maxCommandLineLength);
             m.put("maxRecipients", maxRecipients);
+            m.put("maxConnections", maxConnections);
             m.put("idleTimeout", idleTimeout);
+            m.put("commandTimeout", commandTimeout);
+            m.put("dataTimeout", dataTimeout);
+            m.put("writeTimeout", writeTimeout);
             m.put("awaitTimeout", awaitTimeout);
             m.put("lenientLineEndings", lenientLineEndings);
             m.put("spillThreshold", spillThreshold);

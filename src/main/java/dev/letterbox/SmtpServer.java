@@ -90,9 +90,24 @@ public final class SmtpServer implements AutoCloseable {
         return mailbox;
     }
 
-    /** @return true until {@link #close()} is called */
+    /**
+     * Tells whether the server accepts connections: true until {@link #close()} is called, unless accepting failed
+     * for good (see {@link #failure()}).
+     *
+     * @return true while it serves
+     */
     public boolean isRunning() {
-        return !listener.isClosed();
+        return !listener.isClosed() && listener.failure() == null;
+    }
+
+    /**
+     * Returns why the server stopped accepting connections on its own, such as a process out of file descriptors for
+     * a long time; a transient shortage costs only the connections that hit it, and is not reported here.
+     *
+     * @return the failure, or null if the server accepts (or was closed normally)
+     */
+    public Throwable failure() {
+        return listener.failure();
     }
 
     /**

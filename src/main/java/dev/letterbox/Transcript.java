@@ -12,7 +12,8 @@ import java.util.Objects;
  * snapshot: {@link Mailbox#transcripts()} and {@link ReceivedMessage#transcript()} take a new one on every call, which
  * includes what the session said since.
  *
- * <p>At most 10,000 lines are kept per session; {@link #omittedLines()} counts the rest.
+ * <p>At most 10,000 lines are kept per session (and past them a few events, such as how it ended);
+ * {@link #omittedLines()} counts the rest.
  */
 public final class Transcript {
 

@@ -55,6 +55,7 @@ public record ExtensionSettings(Lifecycle lifecycle, ServerOptions options, bool
                     .maxMessageSize(a.maxMessageSize())
                     .maxCommandLineLength(a.maxCommandLineLength())
                     .maxRecipients(a.maxRecipients())
+                    .maxConnections(a.maxConnections())
                     .lenientLineEndings(a.lenientLineEndings())
                     .spillThreshold(a.spillThreshold())
                     .tls(a.tls())
@@ -62,6 +63,9 @@ public record ExtensionSettings(Lifecycle lifecycle, ServerOptions options, bool
                     .authRequired(a.authRequired())
                     .plainAuthWithoutTls(a.plainAuthWithoutTls());
             duration(a.idleTimeout(), "idleTimeout").ifPresent(b::idleTimeout);
+            duration(a.commandTimeout(), "commandTimeout").ifPresent(b::commandTimeout);
+            duration(a.dataTimeout(), "dataTimeout").ifPresent(b::dataTimeout);
+            duration(a.writeTimeout(), "writeTimeout").ifPresent(b::writeTimeout);
             Optional<Duration> await = duration(a.awaitTimeout(), "awaitTimeout");
             await.ifPresent(b::awaitTimeout);
             return new ExtensionSettings(a.lifecycle(), b.build(), await.isPresent());

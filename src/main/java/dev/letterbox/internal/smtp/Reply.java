@@ -21,7 +21,12 @@ public record Reply(int code, String enhanced, List<String> lines) {
             + " with <CR><LF> (RFC 5321 section 2.3.8), or set lenientLineEndings");
     static final Reply LINE_TOO_LONG = of(500, "5.5.2", "Error: command line too long");
     static final Reply SHUTTING_DOWN = of(421, "4.3.2", "Service shutting down, closing connection");
+    static final Reply TOO_MANY_CONNECTIONS = of(421, "4.3.2", "Too many connections, try again later");
     static final Reply IDLE_TIMEOUT = of(421, "4.4.2", "Idle timeout, closing connection");
+    static final Reply COMMAND_TOO_SLOW = of(421, "4.4.2", "Command line took longer than the command timeout,"
+            + " closing connection");
+    static final Reply DATA_TOO_SLOW = of(421, "4.4.2", "Message content took longer than the data timeout, closing"
+            + " connection; nothing was stored");
     static final Reply NEED_HELO = of(503, "5.5.1", "Error: send EHLO or HELO first");
     static final Reply NEED_MAIL = of(503, "5.5.1", "Error: need MAIL command");
     static final Reply NEED_RCPT = of(503, "5.5.1", "Error: need RCPT command");

@@ -8,11 +8,13 @@ import java.util.List;
 /**
  * Records one session as it happens: every command line, every reply line, and events (message content by size,
  * scripted faults, how the connection ended). Thread-safe (the listener writes the shutdown reply from its own
- * thread); bounded: past {@value #MAX_LINES} lines only a count is kept, so a runaway client cannot fill the heap.
+ * thread); bounded: past {@value #MAX_LINES} lines only a count is kept (and a few events, such as how the session
+ * ended), so a runaway client cannot fill the heap.
  */
 public final class SessionRecord {
     /** The most lines kept per session. */
     public static final int MAX_LINES = 10_000;
+    private static final int MAX_EVENTS_PAST_CAP = 100;
 
     /** One recorded line, kept cheap: the reply object (rendered only when someone reads) and a nano time. */
     private record Entry(long nanos, Transcript.Direction direction, Object payload) {
@@ -73,7 +75,9 @@ public final class SessionRecord {
     }
 
     private synchronized void add(Transcript.Direction direction, Object payload, int lines) {
-        if (lineCount + lines > MAX_LINES) {
+        // past the cap, events (how the session ended, above all) are still kept, up to a few
+        if (lineCount + lines > MAX_LINES
+                && (direction != Transcript.Direction.EVENT || lineCount >= MAX_LINES + MAX_EVENTS_PAST_CAP)) {
             omitted += lines;
             return;
         }

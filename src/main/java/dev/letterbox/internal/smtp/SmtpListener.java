@@ -7,12 +7,16 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Accepts connections on one bound socket and runs a {@link SmtpSession} per connection on a thread of its own.
@@ -21,6 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class SmtpListener implements AutoCloseable {
     private static final long SHUTDOWN_GRACE_MILLIS = 2_000;
+    /** Consecutive failures of accept (each after a short pause) before the listener gives up and says why. */
+    static final int MAX_ACCEPT_FAILURES = 200;
+    private static final long ACCEPT_BACKOFF_MILLIS = 10;
     private final ServerOptions options;
     private final SessionHost host;
     private final ServerSocket serverSocket;
@@ -30,9 +37,14 @@ public final class SmtpListener implements AutoCloseable {
     private final AtomicInteger threadCount = new AtomicInteger();
     private final AtomicLong messageIds = new AtomicLong();
     private volatile boolean closed;
+    private final CountDownLatch closedSignal = new CountDownLatch(1);
+    private volatile Throwable failure;
+    private final Consumer<Thread> threadStarter;
 
-    private SmtpListener(ServerOptions options, SessionHost host, ServerSocket serverSocket) {
+    private SmtpListener(ServerOptions options, SessionHost host, ServerSocket serverSocket,
+                         Consumer<Thread> threadStarter) {
         this.options = options;
+        this.threadStarter = threadStarter;
         this.host = host;
         this.serverSocket = serverSocket;
         this.acceptor = newThread(this::acceptLoop);
@@ -47,6 +59,14 @@ public final class SmtpListener implements AutoCloseable {
      * @throws UncheckedIOException if the address cannot be bound, with the address in the message
      */
     public static SmtpListener start(ServerOptions options, SessionHost host) {
+        return start(options, host, Thread::start);
+    }
+
+    /**
+     * As {@link #start(ServerOptions, SessionHost)}, with the way session threads are started replaced (tests make it
+     * fail as a process out of threads does).
+     */
+    static SmtpListener start(ServerOptions options, SessionHost host, Consumer<Thread> starter) {
         ServerSocket ss = null;
         try {
             ss = new ServerSocket();
@@ -63,7 +83,7 @@ public final class SmtpListener implements AutoCloseable {
             throw new UncheckedIOException("cannot listen on " + options.host() + ":" + options.port() + " ("
                     + e.getMessage() + "); use port 0 for a random free port", e);
         }
-        SmtpListener listener = new SmtpListener(options, host, ss);
+        SmtpListener listener = new SmtpListener(options, host, ss, starter);
         listener.acceptor.start();
         return listener;
     }
@@ -91,24 +111,100 @@ public final class SmtpListener implements AutoCloseable {
     }
 
     private void acceptLoop() {
+        // the acceptor is also the watchdog of blocked writes: it checks them at least once a tick
+        long tick = Math.max(10, Math.min(1000, options.writeTimeout().toMillis() / 4));
+        try {
+            serverSocket.setSoTimeout((int) tick);
+        } catch (IOException e) {
+            return; // the socket is closed already
+        }
+        long lastCheck = System.nanoTime();
+        int failures = 0;
         while (!closed) {
-            Socket socket;
+            Socket socket = null;
             try {
                 socket = serverSocket.accept();
-            } catch (IOException e) {
-                break;
-            }
-            try {
-                SmtpSession session = new SmtpSession(socket, this);
-                sessions.add(session);
-                newThread(session).start();
-            } catch (IOException e) {
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // the connection was already gone
+                failures = 0;
+            } catch (SocketTimeoutException e) {
+                // a tick without a connection
+            } catch (IOException | RuntimeException | Error e) {
+                // out of file descriptors, or of memory in a flood: wait a moment and go on, unless it lasts
+                if (closed || ++failures >= MAX_ACCEPT_FAILURES || !pause(ACCEPT_BACKOFF_MILLIS)) {
+                    if (!closed) {
+                        failure = e;
+                    }
+                    break;
                 }
             }
+            long now = System.nanoTime();
+            if (now - lastCheck >= TimeUnit.MILLISECONDS.toNanos(tick)) {
+                lastCheck = now;
+                sessions.forEach(s -> s.checkWrites(now));
+            }
+            if (socket != null) {
+                serve(socket);
+            }
+        }
+    }
+
+    /**
+     * Starts a session for a connection, or refuses it: {@code 421 4.3.2} when the server already has
+     * {@code maxConnections} sessions, or when it cannot start one now (no thread, no memory). A failure costs only
+     * the connection that hit it.
+     */
+    private void serve(Socket socket) {
+        if (sessions.size() >= options.maxConnections()) {
+            refuse(socket, Reply.TOO_MANY_CONNECTIONS);
+            return;
+        }
+        SmtpSession session = null;
+        try {
+            session = new SmtpSession(socket, this);
+            sessions.add(session);
+            start(session);
+        } catch (IOException e) {
+            closeQuietly(socket);
+        } catch (RuntimeException | Error e) {
+            if (session != null) {
+                sessions.remove(session);
+            }
+            refuse(socket, Reply.of(421, "4.3.2", "Cannot serve this connection now (" + e
+                    + "); try again later"));
+        }
+    }
+
+    /** Starts the session on a thread. */
+    private void start(SmtpSession session) {
+        threadStarter.accept(newThread(session));
+    }
+
+    /** Answers one reply to a connection without a session and closes it (a short write to a new socket). */
+    private static void refuse(Socket socket, Reply reply) {
+        try {
+            socket.getOutputStream().write(reply.encode());
+            socket.getOutputStream().flush();
+        } catch (IOException | RuntimeException ignored) {
+            // the client left already
+        } finally {
+            closeQuietly(socket);
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // the connection was already gone
+        }
+    }
+
+    /** Waits a little unless the listener closes meanwhile; returns false if it did. */
+    private boolean pause(long millis) {
+        try {
+            return !closedSignal.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -130,6 +226,15 @@ public final class SmtpListener implements AutoCloseable {
     }
 
     /**
+     * Returns why the listener stopped accepting connections on its own (accept kept failing), if it did.
+     *
+     * @return the last failure, or null while it accepts (or after a normal close)
+     */
+    public Throwable failure() {
+        return failure;
+    }
+
+    /**
      * Stops accepting, answers {@code 421 4.3.2} to every live session, closes every socket and waits for every
      * thread to end. Idempotent; a concurrent second call returns only when the first has finished.
      */
@@ -139,6 +244,7 @@ public final class SmtpListener implements AutoCloseable {
             return;
         }
         closed = true;
+        closedSignal.countDown();
         try {
             serverSocket.close();
         } catch (IOException ignored) {

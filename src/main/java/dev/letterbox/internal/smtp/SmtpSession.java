@@ -32,6 +32,7 @@ final class SmtpSession implements Runnable {
     private final Wire wire;
     private final CountDownLatch closing = new CountDownLatch(1);
     private boolean ending;
+    private boolean inData;
 
     SmtpSession(Socket socket, SmtpListener listener) throws IOException {
         this.socket = socket;
@@ -40,21 +41,21 @@ final class SmtpSession implements Runnable {
         this.host = listener.sessionHost();
         this.record = host.open(socket.getInetAddress().getHostAddress() + ":" + socket.getPort());
         this.state = new SessionState(options);
-        this.wire = new Wire(socket);
+        this.wire = new Wire(socket.getInputStream(), socket.getOutputStream(), socket, socket::setSoTimeout,
+                (int) Math.min(Integer.MAX_VALUE, options.idleTimeout().toMillis()));
     }
 
     @Override
     public void run() {
         try {
             socket.setTcpNoDelay(true);
-            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, options.idleTimeout().toMillis()));
             if (options.tls() == TlsMode.IMPLICIT && !startTls()) {
                 return;
             }
             exchange(SmtpStage.CONNECT, Outcome.reply(socket.getInetAddress().getHostAddress(),
                     () -> Reply.of(220, null, options.serverName() + " ESMTP Letterbox ready")));
             while (!ending) {
-                Wire.Line line = wire.readLine(options.maxCommandLineLength());
+                Wire.Line line = wire.readLine(options.maxCommandLineLength(), options.commandTimeout().toNanos());
                 if (line == null) {
                     record.event("connection closed by the client");
                     break;
@@ -64,6 +65,9 @@ final class SmtpSession implements Runnable {
             wire.flush();
         } catch (SocketTimeoutException e) {
             send(Reply.IDLE_TIMEOUT);
+            wire.flush();
+        } catch (Wire.DeadlineExceeded e) {
+            send(inData ? Reply.DATA_TOO_SLOW : Reply.COMMAND_TOO_SLOW);
             wire.flush();
         } catch (IOException e) {
             // the client went away, or the server is closing
@@ -206,7 +210,9 @@ final class SmtpSession implements Runnable {
     private void receive(Transaction t) throws IOException {
         try (ContentBuffer buffer = new ContentBuffer(options.spillThreshold())) {
             DataReader reader = new DataReader(buffer, options.maxMessageSize());
-            wire.scan(reader);
+            inData = true;
+            wire.scan(reader, options.dataTimeout().toNanos());
+            inData = false;
             record.event("message content, " + reader.size() + " octets");
             Outcome outcome;
             try {
@@ -260,6 +266,19 @@ final class SmtpSession implements Runnable {
         record.server(Reply.SHUTTING_DOWN);
         wire.finish(Reply.SHUTTING_DOWN.encode());
         wire.closeAbruptly();
+    }
+
+    /**
+     * Called by the listener's watchdog: disconnects the client if a reply has waited unread longer than the write
+     * timeout.
+     *
+     * @param now {@code System.nanoTime()}
+     */
+    void checkWrites(long now) {
+        if (wire.writeBlockedLongerThan(now, options.writeTimeout().toNanos())) {
+            record.event("the client did not read its replies for " + options.writeTimeout() + ", disconnected");
+            abort();
+        }
     }
 
     /** Called by the listener when {@link #shutdown()} could not finish: closes the socket, ending blocked I/O. */

@@ -5,9 +5,11 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.net.Socket;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
@@ -44,12 +46,30 @@ final class Wire {
         int scan(byte[] buf, int from, int to) throws IOException;
     }
 
+    /** Sets the read timeout of the connection, such as {@code Socket.setSoTimeout}. */
+    @FunctionalInterface
+    interface ReadTimeout {
+        void set(int millis) throws IOException;
+    }
+
+    /** A client took longer than its deadline for one command line or one message's content. */
+    static final class DeadlineExceeded extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        DeadlineExceeded() {
+            super("deadline exceeded", null);
+        }
+    }
+
     private static final int LINE_START = 512;
 
     private InputStream in;
     private OutputStream out;
     private Closeable connection;
     private final Closeable transport; // the plain socket under any TLS layer
+    private final ReadTimeout readTimeout;
+    private final int idleMillis;
+    private int currentTimeout;
     private final byte[] buf = new byte[64 * 1024];
     private int pos;
     private int limit;
@@ -59,25 +79,26 @@ final class Wire {
     private final byte[] pending = new byte[16 * 1024];
     private int pendingLength;
     private boolean closedForWriting;
+    private volatile long writingSince; // System.nanoTime() when a write began that has not returned, or 0
 
     /**
      * @param in the connection's input
      * @param out the connection's output
      * @param connection closed by {@link #close()}, such as the socket
+     * @param readTimeout sets the connection's read timeout
+     * @param idleMillis how long a read may wait for the client between commands (0: forever)
+     * @throws IOException if the read timeout cannot be set
      */
-    Wire(InputStream in, OutputStream out, Closeable connection) {
+    Wire(InputStream in, OutputStream out, Closeable connection, ReadTimeout readTimeout, int idleMillis)
+            throws IOException {
         this.in = in;
         this.out = out;
         this.connection = connection;
         this.transport = connection;
-    }
-
-    /**
-     * @param socket the connection, which this wire now owns (and may replace by its TLS layer)
-     * @throws IOException if its streams cannot be had
-     */
-    Wire(Socket socket) throws IOException {
-        this(socket.getInputStream(), socket.getOutputStream(), socket);
+        this.readTimeout = readTimeout;
+        this.idleMillis = idleMillis;
+        readTimeout.set(idleMillis);
+        this.currentTimeout = idleMillis;
     }
 
     /**
@@ -115,15 +136,21 @@ final class Wire {
      * Reads one command line up to LF, decoded as UTF-8.
      *
      * @param max the longest line accepted, line ending included; a longer one is consumed and reported too long
+     * @param timeoutNanos how long the line may take from its first octet to its LF
      * @return the line, or null at the end of the stream before any octet of a line
+     * @throws DeadlineExceeded if the line takes longer than the timeout
      * @throws IOException on a read error, or an end of stream inside a line
      */
-    Line readLine(int max) throws IOException {
+    Line readLine(int max, long timeoutNanos) throws IOException {
         int len = 0;
         boolean tooLong = false;
+        long deadline = 0;
         while (true) {
-            if (pos == limit && !fill(len == 0 && !tooLong)) {
+            if (pos == limit && !fill(len == 0 && !tooLong, deadline)) {
                 return null;
+            }
+            if (deadline == 0) {
+                deadline = deadlineAfter(timeoutNanos); // from the line's first octet: waiting before it is idling
             }
             int start = pos;
             int end = start;
@@ -167,13 +194,16 @@ final class Wire {
      * Offers the buffered input, and more as it arrives, to a scanner until it is done.
      *
      * @param scanner the scanner
+     * @param timeoutNanos how long the scanner may take to be done
+     * @throws DeadlineExceeded if it takes longer
      * @throws EOFException if the stream ends before the scanner is done
      * @throws IOException on a read error, or what the scanner throws
      */
-    void scan(Scanner scanner) throws IOException {
+    void scan(Scanner scanner, long timeoutNanos) throws IOException {
+        long deadline = deadlineAfter(timeoutNanos);
         while (true) {
             if (pos == limit) {
-                fill(false);
+                fill(false, deadline);
             }
             int next = scanner.scan(buf, pos, limit);
             if (next >= 0) {
@@ -215,12 +245,39 @@ final class Wire {
      * Fills the empty buffer, first writing the queued replies.
      *
      * @param endAllowed whether an end of stream here is a normal end (between lines)
+     * @param deadline the {@code System.nanoTime()} by which the read must be done, or 0 for the idle timeout only
      * @return false at a normal end of stream
      * @throws EOFException at an end of stream that is not allowed
+     * @throws DeadlineExceeded if the deadline passed
      */
-    private boolean fill(boolean endAllowed) throws IOException {
+    private boolean fill(boolean endAllowed, long deadline) throws IOException {
         flush();
-        int n = in.read(buf, 0, buf.length);
+        int timeout = idleMillis;
+        boolean deadlineFirst = false; // whether the read times out at the deadline rather than the idle timeout
+        if (deadline != 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new DeadlineExceeded();
+            }
+            long leftMillis = TimeUnit.NANOSECONDS.toMillis(left + 999_999); // rounded up: never early
+            if (idleMillis == 0 || leftMillis < idleMillis) {
+                timeout = (int) Math.min(Integer.MAX_VALUE, leftMillis);
+                deadlineFirst = true;
+            }
+        }
+        if (timeout != currentTimeout) {
+            readTimeout.set(timeout);
+            currentTimeout = timeout;
+        }
+        int n;
+        try {
+            n = in.read(buf, 0, buf.length);
+        } catch (SocketTimeoutException e) {
+            if (deadlineFirst) {
+                throw new DeadlineExceeded();
+            }
+            throw e;
+        }
         if (n < 0) {
             if (endAllowed) {
                 return false;
@@ -230,6 +287,11 @@ final class Wire {
         pos = 0;
         limit = n;
         return true;
+    }
+
+    private static long deadlineAfter(long timeoutNanos) {
+        long d = System.nanoTime() + timeoutNanos;
+        return d == 0 ? 1 : d;
     }
 
     // ---- output
@@ -286,12 +348,27 @@ final class Wire {
         if (closedForWriting) {
             return;
         }
+        writingSince = Math.max(1, System.nanoTime());
         try {
             out.write(b, 0, len);
             out.flush();
         } catch (IOException e) {
             closedForWriting = true; // the client is gone; the next read ends the session
+        } finally {
+            writingSince = 0;
         }
+    }
+
+    /**
+     * Tells whether a write has been blocked for longer than a limit (the client does not read its replies).
+     *
+     * @param now {@code System.nanoTime()}
+     * @param limitNanos the limit
+     * @return true if a write began more than the limit ago and has not returned
+     */
+    boolean writeBlockedLongerThan(long now, long limitNanos) {
+        long since = writingSince;
+        return since != 0 && now - since > limitNanos;
     }
 
     /**

@@ -35,12 +35,12 @@ class DataReaderTest {
 
     private static Result read(String wire, int chunk) throws IOException {
         Wire input = new Wire(chunked(wire.getBytes(StandardCharsets.ISO_8859_1), chunk),
-                new ByteArrayOutputStream(), () -> { });
+                new ByteArrayOutputStream(), () -> { }, millis -> { }, 0);
         try (ContentBuffer buffer = new ContentBuffer(1024)) {
             DataReader reader = new DataReader(buffer, 0);
-            input.scan(reader);
+            input.scan(reader, Long.MAX_VALUE / 2);
             String stored = new String(buffer.finish().bytes(), StandardCharsets.ISO_8859_1);
-            String rest = input.readLine(512).text();
+            String rest = input.readLine(512, Long.MAX_VALUE / 2).text();
             return new Result(stored, reader.bareLineEnding(), reader.bareLineNumber(), rest);
         }
     }
