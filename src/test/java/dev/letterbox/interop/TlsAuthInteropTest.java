@@ -138,4 +138,28 @@ class TlsAuthInteropTest {
                     .doesNotContain(java.util.Base64.getEncoder().encodeToString("secret".getBytes(StandardCharsets.US_ASCII)));
         }
     }
+
+    @Test
+    void swaksAndCurlSpeakImplicitTls() throws IOException {
+        ClientProcess.assumeInstalled("swaks", "swaks");
+        ClientProcess.assumeInstalled("curl", "curl");
+        try (SmtpServer server = SmtpServer.start(ServerOptions.builder().tls(TlsMode.IMPLICIT).build())) {
+            ClientProcess.run(List.of("swaks", "--server", server.host() + ":" + server.port(),
+                    "--helo", "swaks.client.example", "--from", "ops@example.com", "--to", "ann@example.com",
+                    "--tlsc", "--tls-verify", "--tls-ca-path", pem().toString(),
+                    "--header", "Subject: swaks on connect", "--timeout", "20")).succeeded();
+            Path mail = Files.write(dir.resolve("smtps.eml"),
+                    "From: ops@example.com\r\nTo: ann@example.com\r\nSubject: curl smtps\r\n\r\nHello.\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+            ClientProcess.run(List.of("curl", "-sS", "--cacert", pem().toString(),
+                    "smtps://" + server.host() + ":" + server.port() + "/curl.client.example",
+                    "--mail-from", "ops@example.com", "--mail-rcpt", "ann@example.com",
+                    "--upload-file", mail.toString(), "--max-time", "20")).succeeded();
+
+            List<ReceivedMessage> both = server.mailbox().awaitMessages(2);
+            assertThat(both).extracting(ReceivedMessage::subject)
+                    .containsExactlyInAnyOrder("swaks on connect", "curl smtps");
+            assertThat(both).allSatisfy(m -> assertThat(m.envelope().usedTls()).isTrue());
+        }
+    }
 }
