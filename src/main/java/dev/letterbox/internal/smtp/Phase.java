@@ -1,5 +1,6 @@
 package dev.letterbox.internal.smtp;
 
+import dev.letterbox.TlsMode;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -70,7 +71,7 @@ enum Phase {
         }
         boolean transaction = verb == Verb.MAIL || verb == Verb.RCPT || verb == Verb.DATA;
         if ((transaction || verb == Verb.AUTH) && s.tls() == null
-                && s.options().tls() == dev.letterbox.TlsMode.REQUIRED) {
+                && s.options().tls() == TlsMode.REQUIRED) {
             return MUST_STARTTLS;
         }
         if (transaction && s.authenticatedUser() == null && s.options().authRequired()) {

@@ -1,6 +1,7 @@
 package dev.letterbox.internal.smtp;
 
 import dev.letterbox.ServerOptions;
+import dev.letterbox.TlsMode;
 
 /**
  * The state of one session: the phase of the dialogue, the client's name, and the transaction being built. Handlers
@@ -70,7 +71,7 @@ final class SessionState {
 
     /** @return true if this session offers AUTH now: users are configured, and TLS is in force if it is required */
     boolean authOffered() {
-        return !options.users().isEmpty() && (tls != null || options.tls() != dev.letterbox.TlsMode.REQUIRED);
+        return !options.users().isEmpty() && (tls != null || options.tls() != TlsMode.REQUIRED);
     }
 
     /** @return true if AUTH PLAIN and LOGIN (passwords in the clear) may be used now */
