@@ -211,4 +211,34 @@ class AuthTest extends ServerPerTest {
             c.command("MAIL FROM:<a@example.com> AUTH=<>").assertReply(555, "5.5.4");
         }
     }
+
+    @Test
+    void loginWithTheUserNameAsInitialResponseAsksOnlyForThePassword() {
+        try (SmtpTestClient c = connectEhlo()) {
+            assertThat(c.command("AUTH LOGIN " + b64("alice")).assertCode(334).text()).isEqualTo(b64("Password:"));
+            c.command(b64("secret")).assertReply(235, "2.7.0");
+        }
+    }
+
+    @Test
+    void plainForAnotherAuthorizationIdentityIsRefused() {
+        try (SmtpTestClient c = connectEhlo()) {
+            c.command("AUTH PLAIN " + b64("bob\0alice\0secret")).assertReply(535, "5.7.8");
+            c.command("AUTH PLAIN " + b64("alice\0alice\0secret")).assertReply(235, "2.7.0");
+        }
+    }
+
+    @Test
+    void authAfterStartTlsIsForgottenWithTheRestOfTheSession() {
+        ServerOptions options = ServerOptions.builder().users("alice:secret").tls(TlsMode.OFFERED).build();
+        try (SmtpServer tls = SmtpServer.start(options);
+             SmtpTestClient c = SmtpTestClient.connectEhlo(tls.host(), tls.port())) {
+            c.command("AUTH PLAIN " + b64("\0alice\0secret")).assertCode(235);
+            c.command("STARTTLS").assertCode(220);
+            c.startTls(TlsCertificate.localhost().clientSslContext());
+            c.command("EHLO client.example").assertCode(250);
+
+            c.command("AUTH PLAIN " + b64("\0alice\0secret")).assertReply(235, "2.7.0"); // not "already authenticated"
+        }
+    }
 }

@@ -130,4 +130,25 @@ class StartTlsTest extends ServerPerTest {
             c.command("NOOP").assertCode(250);
         }
     }
+
+    @Test
+    void scriptedRefusalAtStartTlsKeepsThePlaintextSession() {
+        server.mailbox().on(dev.letterbox.SmtpStage.STARTTLS).once().reply(454, "4.7.0 TLS not available now");
+        try (SmtpTestClient c = connectEhlo()) {
+            c.command("STARTTLS").assertReply(454, "4.7.0");
+            c.command("MAIL FROM:<a@example.com>").assertReply(250, "2.1.0"); // still the same plaintext session
+        }
+    }
+
+    @Test
+    void transcriptNotesTheTlsProtocolAndCipherSuite() {
+        SSLSession tls;
+        try (SmtpTestClient c = connectEhlo()) {
+            c.command("STARTTLS").assertCode(220);
+            tls = c.startTls(CLIENT);
+            c.command("QUIT").assertCode(221);
+        }
+        assertThat(server.mailbox().transcripts().get(0).toString())
+                .contains("TLS started: " + tls.getProtocol() + " " + tls.getCipherSuite());
+    }
 }
