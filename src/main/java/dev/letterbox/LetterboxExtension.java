@@ -21,12 +21,16 @@ import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
  * @RegisterExtension
  * static LetterboxExtension mail = LetterboxExtension.builder().perClass().maxMessageSize(10_000_000).build();
  *
- * @DynamicPropertySource
- * static void mailProperties(DynamicPropertyRegistry registry) {
- *     registry.add("spring.mail.host", mail::host);
- *     registry.add("spring.mail.port", mail::port);
+ * @Test
+ * void sendsReceipt() {
+ *     new CheckoutService(mail.host(), mail.port()).checkOut("ann@example.com");
+ *     assertThat(mail.mailbox().awaitMessage().subject()).isEqualTo("Your receipt");
  * }
  * }</pre>
+ *
+ * <p>In a Spring test, prefer {@code dev.letterbox.spring.SpringCaptureMail}: Spring caches the application context
+ * across test classes and tests, and a context configured from this extension's port (with
+ * {@code @DynamicPropertySource}) would outlive the server unless {@code @DirtiesContext} closes it with the class.
  *
  * <p>Each server lives in JUnit's {@code ExtensionContext.Store} of the test (per test) or of the class (per class),
  * and JUnit closes it when that context ends. Injection works as described on {@link CaptureMail}. A static field may
@@ -95,18 +99,6 @@ public final class LetterboxExtension implements BeforeAllCallback, BeforeEachCa
      */
     public String host() {
         return core.current("host()").host();
-    }
-
-    /**
-     * Asks JUnit for the test method's context when it constructs the test instance, so that a per-test server
-     * belongs to the test even when it is started for a constructor parameter.
-     *
-     * @param rootContext the root context
-     * @return {@link ExtensionContextScope#TEST_METHOD}
-     */
-    @Override
-    public ExtensionContextScope getTestInstantiationExtensionContextScope(ExtensionContext rootContext) {
-        return ExtensionContextScope.TEST_METHOD;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.letterbox;
 
 import dev.letterbox.internal.diagnostics.MessageDescription;
+import dev.letterbox.internal.diagnostics.ReportLocation;
 import dev.letterbox.internal.smtp.Script;
 import dev.letterbox.internal.smtp.SessionRecord;
 import jakarta.mail.Session;
@@ -48,6 +49,8 @@ public final class Mailbox {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
     private final List<ReceivedMessage> messages = new ArrayList<>();
+    /** Read by {@link ReportLocation#of(Mailbox)}; set by the JUnit extension when a test starts. */
+    private final ReportLocation reportLocation = new ReportLocation();
     private int awaited;
     private final Script script;
     private final List<SessionRecord> sessions = new ArrayList<>(); // guarded by lock
@@ -262,7 +265,7 @@ public final class Mailbox {
                 throw new AssertionError("Expected no more messages at " + host() + ":" + port() + " than the "
                         + awaited + " awaited, but " + extra + " more arrived"
                         + " (quiet period " + format(quietPeriod) + "); received " + messages.size() + ":\n"
-                        + MessageDescription.list(messages, "  "));
+                        + MessageDescription.list(messages, "  ") + reportLine());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -391,6 +394,7 @@ public final class Mailbox {
     }
 
     void add(ReceivedMessage message) {
+        message.receivedInto(reportLocation);
         lock.lock();
         try {
             messages.add(message);
@@ -408,7 +412,7 @@ public final class Mailbox {
                 if (remaining <= 0) {
                     throw new AssertionError("Timed out after " + format(timeout) + " waiting for " + what
                             + " at " + host() + ":" + port() + "; received " + messages.size() + ":\n"
-                            + MessageDescription.list(messages, "  "));
+                            + MessageDescription.list(messages, "  ") + reportLine());
                 }
                 remaining = arrived.awaitNanos(remaining);
             }
@@ -416,6 +420,10 @@ public final class Mailbox {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for " + what, e);
         }
+    }
+
+    private String reportLine() {
+        return reportLocation.line().map(line -> "\n" + line).orElse("");
     }
 
     private static String format(Duration d) {

@@ -1,6 +1,7 @@
 package dev.letterbox;
 
 import dev.letterbox.internal.diagnostics.MessageDescription;
+import dev.letterbox.internal.diagnostics.ReportLocation;
 import dev.letterbox.internal.mime.Lazy;
 import dev.letterbox.internal.mime.MessageView;
 import dev.letterbox.internal.mime.MimeNode;
@@ -41,6 +42,8 @@ public final class ReceivedMessage {
     private final Envelope envelope;
     private final RawContent content;
     private final ParsingSession parsingSession;
+    /** The mailbox's, read by {@code ReportLocation.of(message)}; null until the message is in a mailbox. */
+    private volatile ReportLocation reportLocation;
     private final Object parseLock = new Object();
     private volatile MimeParsing.Parsed parsed;
     private boolean released; // guarded by parseLock
@@ -360,6 +363,10 @@ public final class ReceivedMessage {
      * Frees the content: closes the parsed view's file and deletes the temporary file. Under the parse lock, so a
      * first parse either finishes before (and its file is closed here) or fails after.
      */
+    void receivedInto(ReportLocation location) {
+        this.reportLocation = location;
+    }
+
     void release() {
         synchronized (parseLock) {
             released = true;

@@ -20,6 +20,10 @@ import org.assertj.core.api.AbstractAssert;
  * {@code LetterboxAssertions.assertThat(attachment)}.
  */
 public class AttachmentAssert extends AbstractAssert<AttachmentAssert, Attachment> {
+    /** How the attachment is named if navigation did not find it, else null; set by {@link Navigation#reached}. */
+    String missing;
+    /** The line naming the test's failure report, when reached from a message in a JUnit test; else empty. */
+    String reportLine = "";
 
     /**
      * Creates the assertion; prefer {@link LetterboxAssertions#assertThat(Attachment)}.
@@ -28,6 +32,21 @@ public class AttachmentAssert extends AbstractAssert<AttachmentAssert, Attachmen
      */
     public AttachmentAssert(Attachment actual) {
         super(actual, AttachmentAssert.class);
+    }
+
+    /**
+     * Checks that there is an attachment to check; one that {@code attachment(name)} did not find fails here with a
+     * message that names it.
+     *
+     * @return this assertion
+     * @throws AssertionError if the attachment is null
+     */
+    @Override
+    public AttachmentAssert isNotNull() {
+        if (actual == null && missing != null) {
+            throw AssertionFailures.failure(info, ShouldHaveValue.shouldExist("attachment", missing));
+        }
+        return super.isNotNull();
     }
 
     /**
@@ -49,7 +68,8 @@ public class AttachmentAssert extends AbstractAssert<AttachmentAssert, Attachmen
             matches &= v != null && v.equalsIgnoreCase(p.getValue());
         }
         if (!matches) {
-            throwAssertionError(shouldHave(captured(), "content type", contentType, found.toString()));
+            throw AssertionFailures.mismatch(info, shouldHave(captured(), "content type", contentType,
+                    found.toString()), contentType, found.toString());
         }
         return this;
     }
@@ -64,7 +84,8 @@ public class AttachmentAssert extends AbstractAssert<AttachmentAssert, Attachmen
     public AttachmentAssert hasFileName(String fileName) {
         isNotNull();
         if (!Objects.equals(actual.fileName(), fileName)) {
-            throwAssertionError(shouldHave(captured(), "file name", fileName, actual.fileName()));
+            throw AssertionFailures.mismatch(info, shouldHave(captured(), "file name", fileName, actual.fileName()),
+                    fileName, actual.fileName());
         }
         return this;
     }
@@ -80,7 +101,8 @@ public class AttachmentAssert extends AbstractAssert<AttachmentAssert, Attachmen
         isNotNull();
         long size = actual.size();
         if (size != octets) {
-            throwAssertionError(shouldHave(captured(), "size in octets", octets, size));
+            throw AssertionFailures.mismatch(info, shouldHave(captured(), "size in octets", octets, size), octets,
+                    size);
         }
         return this;
     }
@@ -139,8 +161,11 @@ public class AttachmentAssert extends AbstractAssert<AttachmentAssert, Attachmen
     }
 
     /**
-     * Checks the content decoded as text with the part's charset (see {@link Attachment#text()}); line ends are
-     * compared as {@code \n}.
+     * Checks the content decoded as text with the part's charset (see {@link Attachment#text()}), by the rule of
+     * {@code hasTextBody}: line ends compared as {@code \n}, line ends at the very end ignored. Use
+     * {@link #hasContent(byte[])} to compare octet for octet (Jakarta Mail sends text-like attachments as 7bit with
+     * LF turned into CRLF, so their octets differ from the file's). A long text that differs fails with where it first
+     * differs.
      *
      * @param text the expected text
      * @return this assertion
@@ -148,9 +173,11 @@ public class AttachmentAssert extends AbstractAssert<AttachmentAssert, Attachmen
      */
     public AttachmentAssert hasTextContent(String text) {
         isNotNull();
-        String found = actual.text();
-        if (!ReceivedMessageAssert.normalize(found).equals(ReceivedMessageAssert.normalize(text))) {
-            throwAssertionError(shouldHave(captured(), "text content", text, found));
+        Objects.requireNonNull(text, "text");
+        String found = ReceivedMessageAssert.comparableText(actual.text());
+        String expected = ReceivedMessageAssert.comparableText(text);
+        if (!found.equals(expected)) {
+            throw AssertionFailures.textMismatch(info, captured(), "text content", expected, found);
         }
         return this;
     }
@@ -164,7 +191,7 @@ public class AttachmentAssert extends AbstractAssert<AttachmentAssert, Attachmen
     public AttachmentAssert isInline() {
         isNotNull();
         if (!actual.isInline()) {
-            throwAssertionError(shouldHave(captured(), "disposition", "inline",
+            throw AssertionFailures.failure(info, shouldHave(captured(), "disposition", "inline",
                     actual.disposition() == null ? "attachment (no Content-Disposition)" : actual.disposition()));
         }
         return this;
@@ -181,7 +208,8 @@ public class AttachmentAssert extends AbstractAssert<AttachmentAssert, Attachmen
                     String outcome = e < 0 ? "but the attachment is longer: it goes on after octet " + offset
                             : a < 0 ? "but the attachment ends after " + offset + " octets"
                             : String.format("but they differ at offset %d: expected 0x%02x, found 0x%02x", offset, e, a);
-                    throwAssertionError(shouldSatisfy(captured(), "to have the same content as " + what, outcome));
+                    throw AssertionFailures.failure(info, shouldSatisfy(captured(), "to have the same content as "
+                            + what, outcome));
                 }
                 if (e < 0) {
                     return this;
@@ -194,6 +222,6 @@ public class AttachmentAssert extends AbstractAssert<AttachmentAssert, Attachmen
     }
 
     private Captured captured() {
-        return new Captured("attachment", actual.toString(), "");
+        return new Captured("attachment", actual.toString(), "", reportLine);
     }
 }

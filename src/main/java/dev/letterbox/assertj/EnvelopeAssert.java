@@ -3,9 +3,6 @@ package dev.letterbox.assertj;
 import static dev.letterbox.assertj.ShouldHaveValue.shouldHave;
 
 import dev.letterbox.Envelope;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.assertj.core.api.AbstractAssert;
@@ -15,6 +12,8 @@ import org.assertj.core.api.AbstractAssert;
  * {@code LetterboxAssertions.assertThat(envelope)} or {@code assertThat(message).envelope()}.
  */
 public class EnvelopeAssert extends AbstractAssert<EnvelopeAssert, Envelope> {
+    /** How the envelope is named if navigation did not reach it, else null; set by {@link Navigation#reached}. */
+    String missing;
 
     /**
      * Creates the assertion; prefer {@link LetterboxAssertions#assertThat(Envelope)}.
@@ -23,6 +22,21 @@ public class EnvelopeAssert extends AbstractAssert<EnvelopeAssert, Envelope> {
      */
     public EnvelopeAssert(Envelope actual) {
         super(actual, EnvelopeAssert.class);
+    }
+
+    /**
+     * Checks that there is an envelope to check; one of a message that was not found fails here with a message that
+     * names it.
+     *
+     * @return this assertion
+     * @throws AssertionError if the envelope is null
+     */
+    @Override
+    public EnvelopeAssert isNotNull() {
+        if (actual == null && missing != null) {
+            throw AssertionFailures.failure(info, ShouldHaveValue.shouldExist("envelope", missing));
+        }
+        return super.isNotNull();
     }
 
     /**
@@ -36,25 +50,41 @@ public class EnvelopeAssert extends AbstractAssert<EnvelopeAssert, Envelope> {
         isNotNull();
         Objects.requireNonNull(address, "address");
         if (!actual.mailFrom().equalsIgnoreCase(address)) {
-            throwAssertionError(shouldHave(captured(), "MAIL FROM", address, actual.mailFrom()));
+            throw AssertionFailures.mismatch(info, shouldHave(captured(), "MAIL FROM", address, actual.mailFrom()),
+                    address, actual.mailFrom());
         }
         return this;
     }
 
     /**
      * Checks that the envelope recipients (RCPT TO, Bcc included) are exactly the given addresses, in any order,
-     * ignoring case.
+     * ignoring case. The envelope has no display names: one given ({@code Ann <ann@example.com>}) is ignored.
      *
      * @param addresses the expected recipients
      * @return this assertion
      * @throws AssertionError if a recipient is missing or an unexpected one is present
+     * @throws IllegalArgumentException if an argument is not one address
      */
     public EnvelopeAssert hasRecipients(String... addresses) {
         isNotNull();
-        if (!sameAddresses(actual.recipients(), Arrays.asList(addresses))) {
-            throwAssertionError(shouldHave(captured(), "recipients (RCPT TO)", List.of(addresses),
-                    actual.recipients()));
-        }
+        AddressCheck.requireExactly(info, this::captured, "recipients (RCPT TO)", actual.recipients(), null,
+                addresses);
+        return this;
+    }
+
+    /**
+     * Checks that the envelope recipients (RCPT TO) include the given addresses, ignoring case; others may be there
+     * too.
+     *
+     * @param addresses the recipients that must be among them
+     * @return this assertion
+     * @throws AssertionError if one of them is missing
+     * @throws IllegalArgumentException if an argument is not one address
+     */
+    public EnvelopeAssert hasRecipientsContaining(String... addresses) {
+        isNotNull();
+        AddressCheck.requireContaining(info, this::captured, "recipients (RCPT TO)", actual.recipients(), null,
+                addresses);
         return this;
     }
 
@@ -68,8 +98,8 @@ public class EnvelopeAssert extends AbstractAssert<EnvelopeAssert, Envelope> {
     public EnvelopeAssert hasParameter(String keyword) {
         isNotNull();
         if (actual.mailParameter(keyword) == null) {
-            throwAssertionError(shouldHave(captured(), "MAIL parameter", keyword.toUpperCase(Locale.ROOT),
-                    actual.mailParameters()));
+            throw AssertionFailures.failure(info, shouldHave(captured(), "MAIL parameter",
+                    keyword.toUpperCase(Locale.ROOT), actual.mailParameters()));
         }
         return this;
     }
@@ -86,8 +116,9 @@ public class EnvelopeAssert extends AbstractAssert<EnvelopeAssert, Envelope> {
         isNotNull();
         String found = actual.mailParameter(keyword);
         if (found == null || !found.equalsIgnoreCase(value)) {
-            throwAssertionError(shouldHave(captured(), "MAIL parameter " + keyword.toUpperCase(Locale.ROOT), value,
-                    found == null ? actual.mailParameters() : found));
+            throw AssertionFailures.mismatch(info, shouldHave(captured(),
+                    "MAIL parameter " + keyword.toUpperCase(Locale.ROOT), value,
+                    found == null ? actual.mailParameters() : found), value, found);
         }
         return this;
     }
@@ -101,7 +132,8 @@ public class EnvelopeAssert extends AbstractAssert<EnvelopeAssert, Envelope> {
     public EnvelopeAssert usedTls() {
         isNotNull();
         if (!actual.usedTls()) {
-            throwAssertionError(shouldHave(captured(), "TLS in force", "TLS (STARTTLS or implicit)", "plaintext"));
+            throw AssertionFailures.failure(info, shouldHave(captured(), "TLS in force", "TLS (STARTTLS or implicit)",
+                    "plaintext"));
         }
         return this;
     }
@@ -116,24 +148,15 @@ public class EnvelopeAssert extends AbstractAssert<EnvelopeAssert, Envelope> {
     public EnvelopeAssert wasAuthenticatedAs(String user) {
         isNotNull();
         Objects.requireNonNull(user, "user");
-        if (!user.equals(actual.authenticatedUser())) {
-            throwAssertionError(shouldHave(captured(), "authenticated user (AUTH)", user,
-                    actual.authenticatedUser() == null ? "not authenticated" : actual.authenticatedUser()));
+        String found = actual.authenticatedUser();
+        if (!user.equals(found)) {
+            throw AssertionFailures.mismatch(info, shouldHave(captured(), "authenticated user (AUTH)", user,
+                    found == null ? "not authenticated" : found), user, found);
         }
         return this;
     }
 
-    static boolean sameAddresses(List<String> actual, List<String> expected) {
-        List<String> a = new ArrayList<>();
-        actual.forEach(s -> a.add(s.toLowerCase(Locale.ROOT)));
-        List<String> e = new ArrayList<>();
-        expected.forEach(s -> e.add(Objects.requireNonNull(s, "address").toLowerCase(Locale.ROOT)));
-        a.sort(null);
-        e.sort(null);
-        return a.equals(e);
-    }
-
     private Captured captured() {
-        return new Captured("envelope", actual.toString(), "");
+        return new Captured("envelope", actual.toString(), "", "");
     }
 }

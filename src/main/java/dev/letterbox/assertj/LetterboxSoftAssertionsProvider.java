@@ -21,7 +21,7 @@ public interface LetterboxSoftAssertionsProvider extends SoftAssertionsProvider 
      */
     default MailboxAssert assertThat(Mailbox actual) {
         MailboxAssert a = proxy(MailboxAssert.class, Mailbox.class, actual);
-        a.softly(this);
+        Navigation.reached(a, this, null);
         return a;
     }
 
@@ -33,7 +33,7 @@ public interface LetterboxSoftAssertionsProvider extends SoftAssertionsProvider 
      */
     default ReceivedMessageAssert assertThat(ReceivedMessage actual) {
         ReceivedMessageAssert a = proxy(ReceivedMessageAssert.class, ReceivedMessage.class, actual);
-        a.softly(this);
+        Navigation.reached(a, this, null);
         return a;
     }
 

@@ -5,6 +5,7 @@ import static dev.letterbox.assertj.ShouldSatisfy.shouldSatisfy;
 import dev.letterbox.Mailbox;
 import dev.letterbox.ReceivedMessage;
 import dev.letterbox.internal.diagnostics.MessageDescription;
+import dev.letterbox.internal.diagnostics.ReportLocation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,8 +21,9 @@ import org.assertj.core.api.SoftAssertionsProvider;
  * {@code mailbox.awaitMessages(n)} first when mail is sent asynchronously). Every failure lists the messages there
  * are, with envelope sender, recipients, From and Subject. Messages are numbered from 0, oldest first.
  */
-public class MailboxAssert extends AbstractAssert<MailboxAssert, Mailbox> implements Navigation.SoftAware {
-    private SoftAssertionsProvider soft;
+public class MailboxAssert extends AbstractAssert<MailboxAssert, Mailbox> {
+    /** The soft assertions this assert reports to, null for hard ones; set by {@link Navigation#reached}. */
+    SoftAssertionsProvider soft;
 
     /**
      * Creates the assertion; prefer {@link LetterboxAssertions#assertThat(Mailbox)}.
@@ -30,16 +32,6 @@ public class MailboxAssert extends AbstractAssert<MailboxAssert, Mailbox> implem
      */
     public MailboxAssert(Mailbox actual) {
         super(actual, MailboxAssert.class);
-    }
-
-    /**
-     * Used by soft assertions so that navigation returns soft asserts too; not for direct use.
-     *
-     * @param soft the soft assertions collecting the failures
-     */
-    @Override
-    public void softly(SoftAssertionsProvider soft) {
-        this.soft = soft;
     }
 
     /**
@@ -76,7 +68,7 @@ public class MailboxAssert extends AbstractAssert<MailboxAssert, Mailbox> implem
      */
     public ReceivedMessageAssert singleMessage() {
         isNotNull();
-        return navigate(() -> {
+        return navigate("the single message of the mailbox", () -> {
             List<ReceivedMessage> messages = actual.messages();
             if (messages.size() != 1) {
                 failWith(messages, "to have a single message", "but had " + messages.size() + ":");
@@ -94,7 +86,7 @@ public class MailboxAssert extends AbstractAssert<MailboxAssert, Mailbox> implem
      */
     public ReceivedMessageAssert message(int index) {
         isNotNull();
-        return navigate(() -> {
+        return navigate("message " + MessageDescription.index(index) + " of the mailbox", () -> {
             List<ReceivedMessage> messages = actual.messages();
             if (index < 0 || index >= messages.size()) {
                 failWith(messages, "to have a message at index " + index, "but had " + messages.size() + ":");
@@ -125,7 +117,7 @@ public class MailboxAssert extends AbstractAssert<MailboxAssert, Mailbox> implem
      */
     public ReceivedMessageAssert messageTo(String address) {
         isNotNull();
-        return navigate(() -> firstTo(address));
+        return navigate("message to <" + address + ">", () -> firstTo(address));
     }
 
     /**
@@ -169,7 +161,8 @@ public class MailboxAssert extends AbstractAssert<MailboxAssert, Mailbox> implem
             }
         }
         if (!failures.isEmpty()) {
-            throwAssertionError(shouldSatisfy(captured(messages), "to have only messages that satisfy the requirements",
+            throw AssertionFailures.failure(info, shouldSatisfy(captured(messages, true),
+                    "to have only messages that satisfy the requirements",
                     "but " + failures.size() + " of " + messages.size() + " did not:\n"
                             + String.join("\n", failures)));
         }
@@ -186,18 +179,22 @@ public class MailboxAssert extends AbstractAssert<MailboxAssert, Mailbox> implem
         return to.get(0);
     }
 
-    private ReceivedMessageAssert navigate(java.util.function.Supplier<ReceivedMessage> message) {
-        return Navigation.child(soft, ReceivedMessageAssert.class, ReceivedMessage.class, message,
+    private ReceivedMessageAssert navigate(String what, java.util.function.Supplier<ReceivedMessage> message) {
+        return Navigation.child(soft, ReceivedMessageAssert.class, ReceivedMessage.class, what, message,
                 ReceivedMessageAssert::new);
     }
 
     private void failWith(List<ReceivedMessage> messages, String requirement, String outcome) {
-        throwAssertionError(shouldSatisfy(new Captured("mailbox", actual.host() + ":" + actual.port(), ""),
-                requirement, outcome + "\n" + MessageDescription.list(messages, "  ")));
+        throw AssertionFailures.failure(info, shouldSatisfy(captured(messages, false), requirement,
+                outcome + "\n" + MessageDescription.list(messages, "  ")));
     }
 
-    private Captured captured(List<ReceivedMessage> messages) {
-        return new Captured("mailbox", actual.host() + ":" + actual.port(), MessageDescription.list(messages, "  "));
+    /** Describes the mailbox by what it holds, then where it listens. */
+    private Captured captured(List<ReceivedMessage> messages, boolean listed) {
+        String summary = "holding " + plural(messages.size()) + " (server " + actual.host() + ":" + actual.port()
+                + ")";
+        String line = ReportLocation.of(actual).line().orElse("");
+        return new Captured("mailbox", summary, listed ? MessageDescription.list(messages, "  ") : "", line);
     }
 
     private static String plural(int n) {

@@ -2,13 +2,12 @@ package dev.letterbox.assertj;
 
 import static dev.letterbox.assertj.ShouldHaveValue.shouldHave;
 import static dev.letterbox.assertj.ShouldHaveValue.shouldHaveAmong;
-import static dev.letterbox.assertj.ShouldSatisfy.shouldSatisfy;
 
 import dev.letterbox.Attachment;
 import dev.letterbox.Envelope;
 import dev.letterbox.ReceivedMessage;
 import dev.letterbox.internal.diagnostics.MessageDescription;
-import java.util.Arrays;
+import dev.letterbox.internal.diagnostics.ReportLocation;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -18,14 +17,31 @@ import org.assertj.core.api.AbstractStringAssert;
 import org.assertj.core.api.Assertions;
 import org.assertj.core.api.SoftAssertionsProvider;
 import org.assertj.core.api.StringAssert;
+import org.assertj.core.error.ErrorMessageFactory;
 
 /**
  * Assertions on one {@link ReceivedMessage}. Every failure shows the message: its envelope, From, To, Cc, Subject and
- * MIME structure. Get one with {@code LetterboxAssertions.assertThat(message)} or from a {@link MailboxAssert}.
+ * MIME structure (under soft assertions once per message, with its first failure), and, in a JUnit test, the
+ * directory its failure report goes to. A mismatch of one value (subject, body, header, addresses) is raised as
+ * opentest4j's {@code AssertionFailedError} with the expected and actual values when opentest4j is on the class path
+ * (it comes with JUnit), so IDEs show them side by side. Get one with {@code LetterboxAssertions.assertThat(message)}
+ * or from a {@link MailboxAssert}.
+ *
+ * <p><b>Addresses.</b> An address can be written as {@code ann@example.com} or with a display name,
+ * {@code Ann <ann@example.com>}; addresses are compared ignoring case, a display name given must match exactly.
+ * {@code hasTo}, {@code hasCc}, {@code hasBcc}, {@code hasReplyTo} and {@code hasRecipients} check that the addresses
+ * are <em>exactly</em> the given ones, in any order; the {@code ...Containing} variants check that the given ones are
+ * among them.
+ *
+ * <p><b>Text.</b> {@code hasTextBody} and {@code AttachmentAssert.hasTextContent} follow one rule: line ends are
+ * compared as {@code \n}, and line ends at the very end are ignored. A long text that differs is not printed twice:
+ * the failure says where the texts first differ (line, column and an excerpt of each).
  */
-public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert, ReceivedMessage>
-        implements Navigation.SoftAware {
-    private SoftAssertionsProvider soft;
+public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert, ReceivedMessage> {
+    /** The soft assertions this assert reports to, null for hard ones; set by {@link Navigation#reached}. */
+    SoftAssertionsProvider soft;
+    /** How the part this assert stands for is named if navigation did not find it, else null. */
+    String missing;
 
     /**
      * Creates the assertion; prefer {@link LetterboxAssertions#assertThat(ReceivedMessage)}.
@@ -37,68 +53,121 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
     }
 
     /**
-     * Used by soft assertions so that navigation returns soft asserts too; not for direct use.
+     * Checks that there is a message to check; a message that {@code singleMessage()}, {@code message(i)} or
+     * {@code messageTo(...)} did not find fails here with a message that names it.
      *
-     * @param soft the soft assertions collecting the failures
+     * @return this assertion
+     * @throws AssertionError if the message is null
      */
     @Override
-    public void softly(SoftAssertionsProvider soft) {
-        this.soft = soft;
+    public ReceivedMessageAssert isNotNull() {
+        if (actual == null && missing != null) {
+            throw AssertionFailures.failure(info, ShouldHaveValue.shouldExist("message", missing));
+        }
+        return super.isNotNull();
     }
 
     /**
      * Checks the address of the From header, ignoring case (the envelope sender is checked with
-     * {@code envelope().hasMailFrom(...)}).
+     * {@code envelope().hasMailFrom(...)}). With a display name ({@code Shop <shop@example.com>}) that must match too.
      *
-     * @param address the expected address, such as {@code shop@example.com}
+     * @param address the expected address, such as {@code shop@example.com} or {@code Shop <shop@example.com>}
      * @return this assertion
      * @throws AssertionError if it differs
+     * @throws IllegalArgumentException if {@code address} is not one address
      */
     public ReceivedMessageAssert isFrom(String address) {
         isNotNull();
+        ExpectedAddress expected = ExpectedAddress.parse(address);
         String from = actual.from();
-        if (from == null || !from.equalsIgnoreCase(Objects.requireNonNull(address, "address"))) {
-            fail(shouldHave(captured(), "From address", address, from));
+        List<String> wrongName = from == null ? List.of()
+                : AddressCheck.wrongDisplayNames(List.of(expected), AddressCheck.displayNamesIn(actual, "From"));
+        if (from == null || !from.equalsIgnoreCase(expected.address()) || !wrongName.isEmpty()) {
+            String found = from == null ? null : wrongName.isEmpty() ? from : actual.header("From");
+            failEqual(shouldHave(captured(), "From address", address, found), address, found);
         }
         return this;
     }
 
     /**
      * Checks that the envelope recipients (RCPT TO: To, Cc and Bcc together) are exactly these, in any order, ignoring
-     * case.
+     * case. The envelope has no display names: one given ({@code Ann <ann@example.com>}) is ignored.
      *
      * @param addresses the expected recipients
      * @return this assertion
      * @throws AssertionError if a recipient is missing or an unexpected one is present
+     * @throws IllegalArgumentException if an argument is not one address
      */
     public ReceivedMessageAssert hasRecipients(String... addresses) {
         isNotNull();
-        if (!EnvelopeAssert.sameAddresses(actual.envelope().recipients(), Arrays.asList(addresses))) {
-            fail(shouldHave(captured(), "envelope recipients", List.of(addresses), actual.envelope().recipients()));
-        }
-        return this;
+        return exactly("envelope recipients", actual.envelope().recipients(), null, addresses);
     }
 
     /**
-     * Checks the addresses of the To headers: exactly these, in any order, ignoring case.
+     * Checks that the envelope recipients (RCPT TO) include these, ignoring case; others may be there too.
      *
-     * @param addresses the expected addresses
+     * @param addresses the recipients that must be among them
+     * @return this assertion
+     * @throws AssertionError if one of them is missing
+     * @throws IllegalArgumentException if an argument is not one address
+     */
+    public ReceivedMessageAssert hasRecipientsContaining(String... addresses) {
+        isNotNull();
+        return containing("envelope recipients", actual.envelope().recipients(), null, addresses);
+    }
+
+    /**
+     * Checks the addresses of the To headers: exactly these, in any order, ignoring case; a display name given must
+     * match.
+     *
+     * @param addresses the expected addresses, such as {@code ann@example.com} or {@code Ann <ann@example.com>}
      * @return this assertion
      * @throws AssertionError if they differ
+     * @throws IllegalArgumentException if an argument is not one address
      */
     public ReceivedMessageAssert hasTo(String... addresses) {
-        return addresses("To addresses", actual == null ? null : actual.to(), addresses);
+        isNotNull();
+        return exactly("To addresses", actual.to(), "To", addresses);
     }
 
     /**
-     * Checks the addresses of the Cc headers: exactly these, in any order, ignoring case.
+     * Checks that the To headers include these addresses, ignoring case; others may be there too.
+     *
+     * @param addresses the addresses that must be among them
+     * @return this assertion
+     * @throws AssertionError if one of them is missing or has another display name
+     * @throws IllegalArgumentException if an argument is not one address
+     */
+    public ReceivedMessageAssert hasToContaining(String... addresses) {
+        isNotNull();
+        return containing("To addresses", actual.to(), "To", addresses);
+    }
+
+    /**
+     * Checks the addresses of the Cc headers: exactly these, in any order, ignoring case; a display name given must
+     * match.
      *
      * @param addresses the expected addresses
      * @return this assertion
      * @throws AssertionError if they differ
+     * @throws IllegalArgumentException if an argument is not one address
      */
     public ReceivedMessageAssert hasCc(String... addresses) {
-        return addresses("Cc addresses", actual == null ? null : actual.cc(), addresses);
+        isNotNull();
+        return exactly("Cc addresses", actual.cc(), "Cc", addresses);
+    }
+
+    /**
+     * Checks that the Cc headers include these addresses, ignoring case; others may be there too.
+     *
+     * @param addresses the addresses that must be among them
+     * @return this assertion
+     * @throws AssertionError if one of them is missing or has another display name
+     * @throws IllegalArgumentException if an argument is not one address
+     */
+    public ReceivedMessageAssert hasCcContaining(String... addresses) {
+        isNotNull();
+        return containing("Cc addresses", actual.cc(), "Cc", addresses);
     }
 
     /**
@@ -108,10 +177,25 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @param addresses the expected addresses
      * @return this assertion
      * @throws AssertionError if they differ
+     * @throws IllegalArgumentException if an argument is not one address
      */
     public ReceivedMessageAssert hasBcc(String... addresses) {
-        return addresses("Bcc recipients (envelope recipients not in To or Cc)",
-                actual == null ? null : actual.bcc(), addresses);
+        isNotNull();
+        return exactly("Bcc recipients (envelope recipients not in To or Cc)", actual.bcc(), null, addresses);
+    }
+
+    /**
+     * Checks the addresses of the Reply-To header: exactly these, in any order, ignoring case; a display name given
+     * must match.
+     *
+     * @param addresses the expected addresses
+     * @return this assertion
+     * @throws AssertionError if they differ, or the message has no Reply-To
+     * @throws IllegalArgumentException if an argument is not one address
+     */
+    public ReceivedMessageAssert hasReplyTo(String... addresses) {
+        isNotNull();
+        return exactly("Reply-To addresses", actual.replyTo(), "Reply-To", addresses);
     }
 
     /**
@@ -124,7 +208,7 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
     public ReceivedMessageAssert hasSubject(String subject) {
         isNotNull();
         if (!Objects.equals(actual.subject(), subject)) {
-            fail(shouldHave(captured(), "subject", subject, actual.subject()));
+            failText("subject", subject, actual.subject());
         }
         return this;
     }
@@ -172,14 +256,17 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
         isNotNull();
         List<String> values = actual.headers(name);
         if (!values.contains(value)) {
-            fail(shouldHave(captured(), "header " + name, value, values.isEmpty() ? "no such header" : values));
+            Object found = values.isEmpty() ? "no such header" : values.size() == 1 ? values.get(0) : values;
+            failEqual(shouldHave(captured(), "header " + name, value, found), value,
+                    values.isEmpty() ? null : String.join("\n", values));
         }
         return this;
     }
 
     /**
      * Checks the text body (see {@link ReceivedMessage#textBody()}), exactly, with line ends compared as {@code \n}
-     * and trailing line ends ignored.
+     * and line ends at the very end ignored (the rule of {@code AttachmentAssert.hasTextContent} too). A long body
+     * that differs fails with where it first differs: line, column and an excerpt of each.
      *
      * @param text the expected text
      * @return this assertion
@@ -187,9 +274,10 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      */
     public ReceivedMessageAssert hasTextBody(String text) {
         isNotNull();
+        Objects.requireNonNull(text, "text");
         String body = actual.textBody();
-        if (body == null || !trimEnd(normalize(body)).equals(trimEnd(normalize(text)))) {
-            fail(shouldHave(captured(), "text body", text, body));
+        if (body == null || !comparableText(body).equals(comparableText(text))) {
+            failText("text body", comparableText(text), body == null ? null : comparableText(body));
         }
         return this;
     }
@@ -250,7 +338,9 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
     public ReceivedMessageAssert hasAttachment(String fileName, Consumer<AttachmentAssert> requirements) {
         isNotNull();
         Objects.requireNonNull(requirements, "requirements");
-        requirements.accept(new AttachmentAssert(findAttachment(fileName)));
+        AttachmentAssert a = new AttachmentAssert(findAttachment(fileName));
+        a.reportLine = reportLine();
+        requirements.accept(a);
         return this;
     }
 
@@ -330,7 +420,8 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      */
     public EnvelopeAssert envelope() {
         isNotNull();
-        return Navigation.child(soft, EnvelopeAssert.class, Envelope.class, actual::envelope, EnvelopeAssert::new);
+        return Navigation.child(soft, EnvelopeAssert.class, Envelope.class, "envelope", actual::envelope,
+                EnvelopeAssert::new);
     }
 
     /**
@@ -340,7 +431,8 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      */
     public AbstractStringAssert<?> textBody() {
         isNotNull();
-        return Navigation.child(soft, StringAssert.class, String.class, actual::textBody, Assertions::assertThat);
+        return Navigation.child(soft, StringAssert.class, String.class, "text body", actual::textBody,
+                Assertions::assertThat);
     }
 
     /**
@@ -350,7 +442,8 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      */
     public AbstractStringAssert<?> htmlBody() {
         isNotNull();
-        return Navigation.child(soft, StringAssert.class, String.class, actual::htmlBody, Assertions::assertThat);
+        return Navigation.child(soft, StringAssert.class, String.class, "HTML body", actual::htmlBody,
+                Assertions::assertThat);
     }
 
     /**
@@ -362,8 +455,11 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      */
     public AttachmentAssert attachment(String fileName) {
         isNotNull();
-        return Navigation.child(soft, AttachmentAssert.class, Attachment.class, () -> findAttachment(fileName),
-                AttachmentAssert::new);
+        AttachmentAssert a = Navigation.child(soft, AttachmentAssert.class, Attachment.class,
+                "\"" + fileName + "\" of message " + MessageDescription.oneLine(actual),
+                () -> findAttachment(fileName), AttachmentAssert::new);
+        a.reportLine = reportLine();
+        return a;
     }
 
     private Attachment findAttachment(String fileName) {
@@ -377,16 +473,28 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
         return null;
     }
 
-    private ReceivedMessageAssert addresses(String what, List<String> found, String... expected) {
-        isNotNull();
-        if (!EnvelopeAssert.sameAddresses(found, Arrays.asList(expected))) {
-            fail(shouldHave(captured(), what, List.of(expected), found));
-        }
+    private ReceivedMessageAssert exactly(String what, List<String> found, String header, String... addresses) {
+        AddressCheck.requireExactly(info, this::captured, what, found,
+                header == null ? null : AddressCheck.displayNamesIn(actual, header), addresses);
         return this;
     }
 
-    private void fail(org.assertj.core.error.ErrorMessageFactory factory) {
-        throwAssertionError(factory);
+    private ReceivedMessageAssert containing(String what, List<String> found, String header, String... addresses) {
+        AddressCheck.requireContaining(info, this::captured, what, found,
+                header == null ? null : AddressCheck.displayNamesIn(actual, header), addresses);
+        return this;
+    }
+
+    private void fail(ErrorMessageFactory factory) {
+        throw AssertionFailures.failure(info, factory);
+    }
+
+    private void failEqual(ErrorMessageFactory factory, Object expected, Object found) {
+        throw AssertionFailures.mismatch(info, factory, expected, found);
+    }
+
+    private void failText(String property, String expected, String found) {
+        throw AssertionFailures.textMismatch(info, captured(), property, expected, found);
     }
 
     static String list(List<Attachment> parts) {
@@ -426,7 +534,8 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
         java.util.Objects.requireNonNull(user, "user");
         String found = actual.envelope().authenticatedUser();
         if (!user.equals(found)) {
-            fail(shouldHave(captured(), "authenticated user (AUTH)", user, found == null ? "not authenticated" : found));
+            failEqual(shouldHave(captured(), "authenticated user (AUTH)", user,
+                    found == null ? "not authenticated" : found), user, found);
         }
         return this;
     }
@@ -435,16 +544,26 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
         return s == null ? null : s.replace("\r\n", "\n").replace('\r', '\n');
     }
 
-    private static String trimEnd(String s) {
-        int end = s.length();
-        while (end > 0 && s.charAt(end - 1) == '\n') {
+    /** The one text rule: line ends as {@code \n}, line ends at the very end dropped. */
+    static String comparableText(String s) {
+        String n = normalize(s);
+        int end = n.length();
+        while (end > 0 && n.charAt(end - 1) == '\n') {
             end--;
         }
-        return s.substring(0, end);
+        return n.substring(0, end);
     }
 
     Captured captured() {
-        return new Captured("message", MessageDescription.oneLine(actual), MessageDescription.full(actual, "  "));
+        String full = MessageDescription.full(actual, "  ");
+        boolean shownBefore = soft != null && soft.assertionErrorsCollected().stream()
+                .anyMatch(e -> String.valueOf(e.getMessage()).contains(full));
+        String context = shownBefore ? "  (shown with the first failure of this message above)" : full;
+        return new Captured("message", MessageDescription.oneLine(actual), context, reportLine());
+    }
+
+    private String reportLine() {
+        return ReportLocation.of(actual).flatMap(ReportLocation::line).orElse("");
     }
 
     static String indent(String text) {

@@ -4,7 +4,7 @@ import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
 /**
- * Failure of a property check, in AssertJ's style:
+ * Failure of a property check, in AssertJ's style; the captured context is an argument, never part of the format:
  * <pre>
  * Expecting actual message:
  *   from=&lt;shop@example.com&gt; to=[ann@example.com] From: shop@example.com Subject: Hi
@@ -24,23 +24,30 @@ final class ShouldHaveValue extends BasicErrorMessageFactory {
     }
 
     static ErrorMessageFactory shouldHave(Captured actual, String property, Object expected, Object found) {
-        return new ShouldHaveValue("%nExpecting actual %s:%n  %s%nto have %s:%n  %s%nbut was:%n  %s" + context(actual),
+        return new ShouldHaveValue("%nExpecting actual %s:%n  %s%nto have %s:%n  %s%nbut was:%n  %s%s",
                 unquotedString(actual.kind()), unquotedString(actual.summary()), unquotedString(property), expected,
-                found);
+                found, unquotedString(actual.tail()));
     }
 
     static ErrorMessageFactory shouldHaveAmong(Captured actual, String property, Object expected, String kindOfFound,
                                                String found) {
-        return new ShouldHaveValue("%nExpecting actual %s:%n  %s%nto have %s:%n  %s%nbut %s:%n%s" + context(actual),
+        return new ShouldHaveValue("%nExpecting actual %s:%n  %s%nto have %s:%n  %s%nbut %s:%n%s%s",
                 unquotedString(actual.kind()), unquotedString(actual.summary()), unquotedString(property), expected,
-                unquotedString(kindOfFound), unquotedString(found));
+                unquotedString(kindOfFound), unquotedString(found), unquotedString(actual.tail()));
     }
 
-    static String context(Captured actual) {
-        if (actual.context() == null || actual.context().isEmpty()) {
-            return "";
-        }
-        // the context is literal text: escape % so it survives String.format
-        return "%n%nCaptured " + actual.kind() + ":%n" + actual.context().replace("%", "%%").replace("\n", "%n");
+    /** A long text that differs from the expected one: where they first differ, not both texts in full. */
+    static ErrorMessageFactory shouldHaveText(Captured actual, String property, TextDifference difference) {
+        return new ShouldHaveValue("%nExpecting actual %s:%n  %s%nto have %s:%n  %s%nbut %s%s",
+                unquotedString(actual.kind()), unquotedString(actual.summary()), unquotedString(property),
+                unquotedString(difference.expectedShape()), unquotedString(difference.describe()),
+                unquotedString(actual.tail()));
+    }
+
+    /** A check on a part that navigation did not find. */
+    static ErrorMessageFactory shouldExist(String kind, String missing) {
+        return new ShouldHaveValue("%nExpecting the %s to check:%n  %s%nbut there is no such %s (see the failure"
+                + " that reported it), so this check could not run", unquotedString(kind), unquotedString(missing),
+                unquotedString(kind));
     }
 }

@@ -87,7 +87,12 @@ class AttachmentAndEnvelopeAssertTest {
         assertThatThrownBy(() -> assertThat(csv).isInline())
                 .hasMessageContaining("to have disposition:\n  \"inline\"\nbut was:\n  \"attachment\"");
         assertThatThrownBy(() -> assertThat(csv).hasTextContent("a,b"))
-                .hasMessageContaining("to have text content:\n  \"a,b\"\nbut was:\n  \"a,b\r\n1,2\"");
+                .hasMessageContaining("""
+                        to have text content:
+                          3 characters on 1 line
+                        but it first differs at line 1, column 4 (it has 7 characters on 2 lines):
+                          expected: "a,b" (end of text)
+                          but was:  "a,b\\n1,2\"""");
     }
 
     @Test
@@ -103,7 +108,7 @@ class AttachmentAndEnvelopeAssertTest {
                 .hasMessageContaining("Expecting actual envelope:\n  Envelope{helo=")
                 .hasMessageContaining("to have MAIL FROM:\n  \"shop@example.com\"\nbut was:\n  \"billing@example.com\"");
         assertThatThrownBy(() -> assertThat(invoice.envelope()).hasRecipients("ann@example.com"))
-                .hasMessageContaining("to have recipients (RCPT TO):\n  [\"ann@example.com\"]\n"
+                .hasMessageContaining("to have exactly these recipients (RCPT TO), in any order:\n  [\"ann@example.com\"]\n"
                         + "but was:\n  [\"ann@example.com\", \"audit@example.com\"]");
         assertThatThrownBy(() -> assertThat(invoice.envelope()).hasParameter("SMTPUTF8"))
                 .hasMessageContaining("to have MAIL parameter:\n  \"SMTPUTF8\"\nbut was:\n  {}");

@@ -59,7 +59,7 @@ class MailboxAssertTest {
         assertThatThrownBy(() -> assertThat(mailbox).hasMessageCount(3))
                 .hasMessage(String.format("""
                         %nExpecting actual mailbox:
-                          %s:%d
+                          holding 2 messages (server %s:%d)
                         to have 3 messages
                         but had 2:
                           [0] from=<shop@example.com> to=[ann@example.com] From: shop@example.com Subject: Welcome \

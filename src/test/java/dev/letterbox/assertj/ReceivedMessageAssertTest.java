@@ -135,14 +135,14 @@ class ReceivedMessageAssertTest {
     void addressFailuresShowTheAddressesFound() {
         assertThatThrownBy(() -> assertThat(plain).hasBcc("boss@example.com"))
                 .hasMessageContaining("""
-                        to have Bcc recipients (envelope recipients not in To or Cc):
+                        to have exactly these Bcc recipients (envelope recipients not in To or Cc), in any order:
                           ["boss@example.com"]
                         but was:
                           ["audit@example.com"]""");
         assertThatThrownBy(() -> assertThat(plain).isFrom("hello@example.com"))
                 .hasMessageContaining("to have From address:\n  \"hello@example.com\"\nbut was:\n  \"shop@example.com\"");
         assertThatThrownBy(() -> assertThat(plain).hasRecipients("ann@example.com"))
-                .hasMessageContaining("to have envelope recipients:");
+                .hasMessageContaining("to have exactly these envelope recipients, in any order:");
     }
 
     @Test

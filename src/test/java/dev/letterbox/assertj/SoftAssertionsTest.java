@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.letterbox.ReceivedMessage;
 import dev.letterbox.SmtpServer;
+import dev.letterbox.internal.diagnostics.MessageDescription;
 import dev.letterbox.testing.Corpus;
 import java.util.List;
 import org.assertj.core.api.SoftAssertions;
@@ -58,11 +59,51 @@ class SoftAssertionsTest {
         softly.assertThat(invoice).attachment("missing.pdf").hasContentType("application/pdf");
         softly.assertThat(invoice).hasSubject("Invoice");
 
-        // the missing attachment, then the check on it (made on null); the subject check after them passed
+        // the missing attachment, then the check on it, which names the missing part; the subject check passed
         assertThat(softly.errorsCollected()).hasSize(2);
         assertThat(softly.errorsCollected().get(0))
                 .hasMessageContaining("to have attachment:\n  \"missing.pdf\"\nbut its attachments are:");
-        assertThat(softly.errorsCollected().get(1)).hasMessageContaining("Expecting actual not to be null");
+        assertThat(softly.errorsCollected().get(1)).hasMessageStartingWith(String.format("""
+                %nExpecting the attachment to check:
+                  "missing.pdf" of message %s
+                but there is no such attachment (see the failure that reported it), so this check could not run""",
+                MessageDescription.oneLine(invoice)));
+    }
+
+    @Test
+    void checkOnAMissingPartPointsItsStackAtTheTest() {
+        LetterboxSoftAssertions softly = new LetterboxSoftAssertions();
+
+        softly.assertThat(invoice).attachment("missing.pdf").hasContentType("application/pdf");
+
+        assertThat(softly.errorsCollected()).hasSize(2).allSatisfy(e -> assertThat(e.getStackTrace()[0])
+                .satisfies(top -> assertThat(top.getClassName()).isEqualTo(SoftAssertionsTest.class.getName()))
+                .satisfies(top -> assertThat(top.getMethodName())
+                        .isEqualTo("checkOnAMissingPartPointsItsStackAtTheTest")));
+    }
+
+    @Test
+    void hardNavigationToAMissingPartPointsItsStackAtTheTest() {
+        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(
+                () -> LetterboxAssertions.assertThat(invoice).attachment("missing.pdf"));
+
+        assertThat(failure.getStackTrace()[0].getClassName()).startsWith(SoftAssertionsTest.class.getName());
+        assertThat(failure.getStackTrace()).noneMatch(f -> f.getClassName().equals(Navigation.class.getName()));
+    }
+
+    @Test
+    void softAssertionsShowTheCapturedMessageOncePerMessage() {
+        LetterboxSoftAssertions softly = new LetterboxSoftAssertions();
+
+        softly.assertThat(invoice).hasSubject("Receipt").isFrom("shop@example.com");
+        softly.assertThat(invoice).hasTo("bob@example.com");
+
+        String context = MessageDescription.full(invoice, "  ");
+        assertThat(softly.errorsCollected()).hasSize(3);
+        assertThat(softly.errorsCollected().get(0)).hasMessageContaining("Captured message:\n" + context);
+        assertThat(softly.errorsCollected().subList(1, 3)).allSatisfy(e -> assertThat(e)
+                .hasMessageNotContaining(context)
+                .hasMessageContaining("Captured message:\n  (shown with the first failure of this message above)"));
     }
 
     @Test

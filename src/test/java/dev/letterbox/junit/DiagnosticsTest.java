@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.letterbox.CaptureMail;
 import dev.letterbox.Mailbox;
+import dev.letterbox.assertj.LetterboxAssertions;
 import jakarta.mail.Session;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +43,74 @@ class DiagnosticsTest {
             mailbox.awaitMessage();
             fail("always");
         }
+    }
+
+    @Fixture
+    @CaptureMail
+    static class FailureTextFixture {
+        @Test
+        void assertionOnTheMessageFails(Mailbox mailbox, Session session) {
+            Mails.send(session, "ann@example.com", "Welcome, Ann");
+            LetterboxAssertions.assertThat(mailbox.awaitMessage()).hasSubject("Welcome, Bob");
+        }
+
+        @Test
+        void awaitTimesOut(Mailbox mailbox) {
+            mailbox.awaitMessage(java.time.Duration.ofMillis(50));
+        }
+
+        @Test
+        void mailboxAssertionFails(Mailbox mailbox) {
+            LetterboxAssertions.assertThat(mailbox).hasMessageCount(1);
+        }
+    }
+
+    @Test
+    void failureTextNamesTheReportDirectoryInOneLine(@TempDir Path root) {
+        EngineExecutionResults results = TestKit.run(FailureTextFixture.class,
+                Map.of("letterbox.diagnostics.directory", root.toString()));
+
+        Path cls = root.resolve(FailureTextFixture.class.getName());
+        assertThat(TestKit.failureMessages(results)).hasSize(3).allSatisfy(m -> assertThat(m.lines())
+                .filteredOn(line -> line.startsWith("Captured mail: "))
+                .singleElement().asString()
+                .matches("Captured mail: " + java.util.regex.Pattern.quote(cls.toString()) + "/\\w+/ \\(written"
+                        + " there as .eml files and summary.txt when the test fails\\)"));
+        assertThat(TestKit.failureMessages(results)).anySatisfy(m -> assertThat(m)
+                .startsWith("AssertionFailedError: ")
+                .contains("Captured mail: " + cls.resolve("assertionOnTheMessageFails") + "/"))
+                .anySatisfy(m -> assertThat(m).startsWith("AssertionError: Timed out after 50 ms")
+                        .endsWith("Captured mail: " + cls.resolve("awaitTimesOut")
+                                + "/ (written there as .eml files and summary.txt when the test fails)"));
+    }
+
+    @Test
+    void failureTextNamesNoDirectoryWhenDiagnosticsAreOff(@TempDir Path root) {
+        EngineExecutionResults results = TestKit.run(FailureTextFixture.class, Map.of(
+                "letterbox.diagnostics.directory", root.toString(), "letterbox.diagnostics.enabled", "false"));
+
+        assertThat(TestKit.failureMessages(results)).hasSize(3).noneMatch(m -> m.contains("Captured mail:"));
+    }
+
+    @Test
+    void reportOfAnEarlierFailedRunIsRemovedWhenTheTestStartsAndPasses(@TempDir Path root) throws IOException {
+        Path earlier = root.resolve(FailingAndPassingFixture.class.getName()).resolve("passesAfterSendingOne");
+        Files.createDirectories(earlier);
+        Files.writeString(earlier.resolve("00.eml"), "Subject: from an earlier failed run\r\n\r\n");
+        Files.writeString(earlier.resolve("summary.txt"), "1 message captured\n");
+
+        TestKit.run(FailingAndPassingFixture.class, Map.of("letterbox.diagnostics.directory", root.toString()));
+
+        assertThat(earlier).doesNotExist();
+    }
+
+    @Test
+    void reportEntryCountsOneEmlFileInTheSingular(@TempDir Path root) {
+        EngineExecutionResults results = TestKit.run(FailingAndPassingFixture.class,
+                Map.of("letterbox.diagnostics.directory", root.toString()));
+
+        assertThat(TestKit.reported(results, "letterbox.capturedMail"))
+                .anySatisfy(entry -> assertThat(entry).endsWith("repeatedFailure-1 (1 .eml file and summary.txt)"));
     }
 
     @Test

@@ -71,6 +71,73 @@ class InjectionTest {
     }
 
     @Fixture
+    @CaptureMail
+    static class ParallelConstructorInjectionFixture {
+        private final Mailbox fromConstructor;
+
+        ParallelConstructorInjectionFixture(Mailbox mailbox) {
+            this.fromConstructor = mailbox;
+        }
+
+        @org.junit.jupiter.api.RepeatedTest(24)
+        @org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT)
+        void eachTestConstructsWithItsOwnServer(Mailbox mailbox, org.junit.jupiter.api.RepetitionInfo repetition) {
+            assertThat(fromConstructor).isSameAs(mailbox);
+            String subject = "repetition " + repetition.getCurrentRepetition();
+            Mails.send(mailbox.session(), "ann@example.com", subject);
+
+            assertThat(mailbox.awaitMessages(1)).singleElement()
+                    .satisfies(m -> assertThat(m.subject()).isEqualTo(subject));
+        }
+    }
+
+    @Test
+    void constructorInjectionUnderParallelExecutionGivesEachTestTheServerOfItsOwnContext() {
+        // On every JUnit line the constructor may be resolved with the class's context (always on 5.10 and 5.11):
+        // the server started for it must still be the test's own, closed with the test.
+        TestKit.run(ParallelConstructorInjectionFixture.class, java.util.Map.of(
+                "junit.jupiter.execution.parallel.enabled", "true",
+                "junit.jupiter.execution.parallel.config.strategy", "fixed",
+                "junit.jupiter.execution.parallel.config.fixed.parallelism", "4"))
+                .testEvents().assertStatistics(s -> s.succeeded(24).failed(0));
+    }
+
+    @Fixture
+    @CaptureMail
+    @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
+    static class ConstructorFailingOnceFixture {
+        static final java.util.concurrent.atomic.AtomicInteger CONSTRUCTIONS =
+                new java.util.concurrent.atomic.AtomicInteger();
+
+        ConstructorFailingOnceFixture(Mailbox mailbox) {
+            if (CONSTRUCTIONS.getAndIncrement() == 0) {
+                Mails.send(mailbox.session(), "ann@example.com", "sent by a constructor that then failed");
+                mailbox.awaitMessage();
+                throw new IllegalStateException("the first construction fails");
+            }
+        }
+
+        @Test
+        @org.junit.jupiter.api.Order(1)
+        void first() {
+        }
+
+        @Test
+        @org.junit.jupiter.api.Order(2)
+        void secondStartsWithAnEmptyMailbox(Mailbox mailbox) {
+            assertThat(mailbox.messages()).isEmpty();
+        }
+    }
+
+    @Test
+    void aTestGetsAFreshServerAfterAnEarlierTestsConstructorFailed() {
+        ConstructorFailingOnceFixture.CONSTRUCTIONS.set(0);
+
+        TestKit.run(ConstructorFailingOnceFixture.class).testEvents()
+                .assertStatistics(s -> s.failed(1).succeeded(1));
+    }
+
+    @Fixture
     @CaptureMail(lifecycle = Lifecycle.PER_CLASS)
     static class PerClassInjectionFixture {
         static Mailbox staticField;

@@ -51,6 +51,36 @@ class LifecycleTest {
     }
 
     @Fixture
+    @CaptureMail
+    static class ReportsItsPortFixture {
+        private final Mailbox fromConstructor;
+
+        ReportsItsPortFixture(Mailbox mailbox) {
+            this.fromConstructor = mailbox;
+        }
+
+        @Test
+        void reportsPort(Mailbox mailbox, TestReporter reporter) {
+            assertThat(fromConstructor).isSameAs(mailbox);
+            reporter.publishEntry("port", String.valueOf(mailbox.port()));
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"true", "false"})
+    void junitClosesEveryServerAfterItsTestWhateverTheAutoCloseParameterSays(String autoClose) {
+        // JUnit 5.10 to 5.12 close only CloseableResource values, 5.13+ AutoCloseable ones unless this parameter is
+        // false (then CloseableResource ones): on every line and either way, no server thread outlives its test
+        EngineExecutionResults results = TestKit.run(ReportsItsPortFixture.class,
+                java.util.Map.of("junit.jupiter.extensions.store.close.autocloseable.enabled", autoClose));
+
+        results.testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+        String port = TestKit.reported(results, "port").get(0);
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(
+                t -> t.isAlive() && t.getName().startsWith("letterbox-smtp-" + port + "-"));
+    }
+
+    @Fixture
     @CaptureMail(lifecycle = Lifecycle.PER_CLASS)
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     static class PerClassFixture {

@@ -202,18 +202,6 @@ class MisuseTest {
                         + " @TestInstance(TestInstance.Lifecycle.PER_CLASS).");
     }
 
-    @Test
-    void disablingJUnitsAutoCloseIsRefusedBecauseServersWouldLeak() {
-        EngineExecutionResults results = TestKit.run(LifecycleTest.PerTestFixture.class,
-                java.util.Map.of("junit.jupiter.extensions.store.close.autocloseable.enabled", "false"));
-
-        results.testEvents().assertStatistics(s -> s.succeeded(0));
-        assertThat(TestKit.failureMessages(results)).isNotEmpty().allSatisfy(m -> assertThat(m).isEqualTo(
-                "ExtensionConfigurationException: Letterbox needs JUnit to close its servers, but the configuration"
-                        + " parameter junit.jupiter.extensions.store.close.autocloseable.enabled is false. Remove it"
-                        + " or set it to true."));
-    }
-
     private static final Map<String, String> PARALLEL_CONCURRENT = Map.of(
             "junit.jupiter.execution.parallel.enabled", "true",
             "junit.jupiter.execution.parallel.mode.default", "concurrent");

@@ -87,6 +87,30 @@ public final class FailureReport {
         }
     }
 
+    /**
+     * Removes what an earlier run left in a test's directory ({@code .eml} files, summary, transcripts), and the
+     * directory itself if nothing else is in it.
+     *
+     * @param directory the test's directory; nothing happens if it does not exist
+     * @throws UncheckedIOException if a file cannot be removed
+     */
+    public static void clear(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try {
+            removeStale(directory);
+            try (DirectoryStream<Path> rest = Files.newDirectoryStream(directory)) {
+                if (!rest.iterator().hasNext()) {
+                    Files.deleteIfExists(directory);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the Letterbox failure report in " + directory + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     private static void removeStale(Path directory) throws IOException {
         try (DirectoryStream<Path> old = Files.newDirectoryStream(directory,
                 "{*.eml," + SUMMARY + "," + TRANSCRIPTS + "}")) {

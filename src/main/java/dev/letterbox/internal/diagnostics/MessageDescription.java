@@ -18,14 +18,15 @@ public final class MessageDescription {
     }
 
     /**
-     * Describes one message on one line: envelope sender and recipients, From, Subject and size.
+     * Describes one message on one line: envelope sender and recipients, From, Subject and size; an absent From or
+     * Subject reads {@code (none)}.
      *
      * @param m the message
      * @return the line
      */
     public static String oneLine(ReceivedMessage m) {
         return "from=<" + m.envelope().mailFrom() + "> to=" + m.envelope().recipients() + " From: "
-                + safe(m::from) + " Subject: " + safe(m::subject) + " (" + m.size() + " octets)";
+                + orNone(safe(m::from)) + " Subject: " + orNone(safe(m::subject)) + " (" + m.size() + " octets)";
     }
 
     /**
@@ -122,6 +123,10 @@ public final class MessageDescription {
      */
     public static String index(int i) {
         return "[" + i + "]";
+    }
+
+    private static String orNone(String value) {
+        return value == null ? "(none)" : value;
     }
 
     private interface Getter {

@@ -40,13 +40,13 @@ final class Declarations {
                         "@CaptureMail on method " + testClass.getSimpleName() + "." + method.get().getName() + "()"));
             }
         }
+        // The enclosing classes of a @Nested class, innermost first, from the parent contexts: what
+        // ExtensionContext.getEnclosingTestClasses() returns (outermost first) on JUnit 5.12+, read in a way that
+        // also works on 5.10 and 5.11.
         List<Class<?>> chain = new ArrayList<>();
         chain.add(testClass);
-        List<Class<?>> enclosing = new ArrayList<>(context.getEnclosingTestClasses());
-        for (int i = enclosing.size() - 1; i >= 0; i--) {
-            if (!chain.contains(enclosing.get(i))) {
-                chain.add(enclosing.get(i));
-            }
+        for (Optional<ExtensionContext> c = context.getParent(); c.isPresent(); c = c.get().getParent()) {
+            c.get().getTestClass().filter(type -> !chain.contains(type)).ifPresent(chain::add);
         }
         for (Class<?> level : chain) {
             List<Declaration> found = onClass(level);

@@ -2,6 +2,7 @@ package dev.letterbox.internal.junit;
 
 import dev.letterbox.Mailbox;
 import dev.letterbox.internal.diagnostics.FailureReport;
+import dev.letterbox.internal.diagnostics.ReportLocation;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,8 +14,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Failure diagnostics: when a test the extension serves fails, every message it captured is written as {@code .eml}
  * plus a {@code summary.txt} to {@code target/letterbox/<test-class>/<test-method>/}, and the directory is published
- * as the report entry {@code letterbox.capturedMail}. Never on passing tests. The extension calls
- * {@link #afterTest} in {@code afterEach}, before a per-test server is closed, so the messages still exist.
+ * as the report entry {@code letterbox.capturedMail}. Never on passing tests. The extension calls {@link #beforeTest}
+ * in {@code beforeEach} (which clears what an earlier run left and tells the mailbox the directory, so failure
+ * messages can name it) and {@link #afterTest} in {@code afterEach}, before a per-test server is closed, so the
+ * messages still exist.
  *
  * <p>Configuration parameters: {@value #ENABLED_PARAMETER} ({@code true} by default) and {@value #DIRECTORY_PARAMETER}
  * ({@code target/letterbox} by default, relative to the working directory).
@@ -33,6 +36,23 @@ public final class Diagnostics {
     }
 
     /**
+     * Prepares the report of a test that starts: removes the files an earlier run of it left (so a test that fails,
+     * then passes, leaves nothing), and tells the mailbox where the report would go, so failure messages can name it.
+     *
+     * @param context the test's extension context
+     * @param mailbox the mailbox the test uses
+     */
+    public static void beforeTest(ExtensionContext context, Mailbox mailbox) {
+        Optional<Path> directory = directory(context);
+        try {
+            directory.ifPresent(FailureReport::clear);
+        } catch (UncheckedIOException e) {
+            // a report that cannot be cleared is overwritten on failure; the test itself must still run
+        }
+        ReportLocation.of(mailbox).set(directory.orElse(null));
+    }
+
+    /**
      * Writes the failure report if the test failed and diagnostics are on.
      *
      * @param context the test's extension context
@@ -40,22 +60,29 @@ public final class Diagnostics {
      * @param failure the test's failure, empty if it passed
      */
     public static void afterTest(ExtensionContext context, Mailbox mailbox, Optional<Throwable> failure) {
-        if (failure.isEmpty()
-                || !context.getConfigurationParameter(ENABLED_PARAMETER).map(Boolean::parseBoolean).orElse(true)) {
+        Optional<Path> directory = directory(context);
+        if (failure.isEmpty() || directory.isEmpty()) {
             return;
         }
-        Path root = Path.of(context.getConfigurationParameter(DIRECTORY_PARAMETER).orElse("target/letterbox"));
-        Path directory = FailureReport.directoryFor(root, context.getRequiredTestClass().getName(),
-                testName(context));
         try {
-            List<Path> written = FailureReport.write(directory, mailbox.messages(), mailbox.transcripts());
+            List<Path> written = FailureReport.write(directory.get(), mailbox.messages(), mailbox.transcripts());
             long emls = written.stream().filter(p -> p.getFileName().toString().endsWith(".eml")).count();
-            context.publishReportEntry(REPORT_ENTRY, directory.toAbsolutePath() + " (" + emls
-                    + " .eml files and " + FailureReport.SUMMARY + ")");
+            context.publishReportEntry(REPORT_ENTRY, directory.get().toAbsolutePath() + " (" + emls
+                    + (emls == 1 ? " .eml file" : " .eml files") + " and " + FailureReport.SUMMARY + ")");
         } catch (UncheckedIOException e) {
             // never hide the test's own failure behind a reporting problem
             failure.get().addSuppressed(e);
         }
+    }
+
+    /** The test's report directory, empty when diagnostics are switched off. */
+    private static Optional<Path> directory(ExtensionContext context) {
+        if (!context.getConfigurationParameter(ENABLED_PARAMETER).map(Boolean::parseBoolean).orElse(true)) {
+            return Optional.empty();
+        }
+        Path root = Path.of(context.getConfigurationParameter(DIRECTORY_PARAMETER).orElse("target/letterbox"));
+        return Optional.of(FailureReport.directoryFor(root, context.getRequiredTestClass().getName(),
+                testName(context)));
     }
 
     private static String testName(ExtensionContext context) {

@@ -31,14 +31,15 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * which of its servers are running.
  */
 public final class ExtensionCore {
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create("dev.letterbox");
+    /** The namespace of every value Letterbox keeps in JUnit's stores. */
+    static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create("dev.letterbox");
     private static final String SESSION_CLASS = "jakarta.mail.Session";
     private static final String PARALLEL_PARAMETER = "junit.jupiter.execution.parallel.enabled";
-    private static final String AUTO_CLOSE_PARAMETER = "junit.jupiter.extensions.store.close.autocloseable.enabled";
 
     private final ExtensionSettings settings;
     private final Function<Object, Optional<ExtensionCore>> coreOf;
     private final Set<ServerHandle> running = ConcurrentHashMap.newKeySet();
+    private final InstantiationServers instantiation = new InstantiationServers();
 
     /**
      * Creates the core of one extension instance.
@@ -95,8 +96,13 @@ public final class ExtensionCore {
      */
     public void preConstruct(ExtensionContext context) {
         Optional<Governing> governing = governing(context);
-        if (governing.isPresent() && owner(context, governing.get()).isPresent()) {
+        if (governing.isEmpty()) {
+            return;
+        }
+        if (owner(context, governing.get()).isPresent()) {
             serverFor(context, governing.get());
+        } else if (constructsForOneTest(context, governing.get())) {
+            serverForConstruction(context, governing.get(), true);
         }
     }
 
@@ -118,6 +124,7 @@ public final class ExtensionCore {
         for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
             mailboxFields(instance.getClass(), false).forEach(f -> set(f, instance, handle.mailbox()));
         }
+        Diagnostics.beforeTest(context, handle.mailbox());
     }
 
     /**
@@ -164,10 +171,15 @@ public final class ExtensionCore {
      */
     public Object resolve(ParameterContext parameter, ExtensionContext context) {
         Governing governing = governing(context).orElseThrow();
-        if (owner(context, governing).isEmpty()) {
+        Mailbox mailbox;
+        if (owner(context, governing).isPresent()) {
+            mailbox = serverFor(context, governing).mailbox();
+        } else if (parameter.getDeclaringExecutable() instanceof Constructor
+                && constructsForOneTest(context, governing)) {
+            mailbox = serverForConstruction(context, governing, false).mailbox();
+        } else {
             throw new ParameterResolutionException(perClassPlaceMessage(parameter, context, governing));
         }
-        Mailbox mailbox = serverFor(context, governing).mailbox();
         return parameter.getParameter().getType() == Mailbox.class ? mailbox : mailbox.session();
     }
 
@@ -302,16 +314,33 @@ public final class ExtensionCore {
         return context.getTestMethod().isPresent() ? Optional.of(context) : Optional.empty();
     }
 
-    @SuppressWarnings("deprecation") // getOrComputeIfAbsent: deprecated in JUnit 6 for computeIfAbsent, absent in 5
     private ServerHandle serverFor(ExtensionContext context, Governing governing) {
         ExtensionContext owner = owner(context, governing).orElseThrow();
-        if (!owner.getConfigurationParameter(AUTO_CLOSE_PARAMETER).map(Boolean::parseBoolean).orElse(true)) {
-            throw new ExtensionConfigurationException("Letterbox needs JUnit to close its servers, but the"
-                    + " configuration parameter " + AUTO_CLOSE_PARAMETER + " is false. Remove it or set it to true.");
-        }
-        return owner.getStore(NAMESPACE).getOrComputeIfAbsent(new ServerKey(owner.getUniqueId()),
-                key -> ServerHandle.start(governing.settings().toOptions(owner), this::started, running::remove),
+        boolean perTest = governing.lifecycle() == Lifecycle.PER_TEST;
+        return StoreAccess.computeIfAbsent(owner.getStore(NAMESPACE), new ServerKey(owner.getUniqueId()),
+                key -> (perTest ? instantiation.adopt(governing.declaration()) : Optional.<ServerHandle>empty())
+                        .orElseGet(() -> start(owner, governing)),
                 ServerHandle.class);
+    }
+
+    /**
+     * JUnit constructs the test instance with the class's context (always on 5.10 and 5.11; on 5.12 and later unless
+     * configured otherwise) but for one test: the per-test server started now is handed to that test's context when
+     * it first asks (see {@link InstantiationServers}).
+     */
+    private static boolean constructsForOneTest(ExtensionContext context, Governing governing) {
+        return governing.lifecycle() == Lifecycle.PER_TEST && context.getTestMethod().isEmpty()
+                && context.getTestInstanceLifecycle().orElse(TestInstance.Lifecycle.PER_METHOD)
+                        == TestInstance.Lifecycle.PER_METHOD;
+    }
+
+    private ServerHandle serverForConstruction(ExtensionContext context, Governing governing, boolean newInstance) {
+        return instantiation.forConstruction(context, governing.declaration(), newInstance,
+                () -> start(context, governing));
+    }
+
+    private ServerHandle start(ExtensionContext context, Governing governing) {
+        return ServerHandle.start(governing.settings().toOptions(context), this::started, running::remove);
     }
 
     private void started(ServerHandle handle) {

@@ -4,12 +4,17 @@ import dev.letterbox.Mailbox;
 import dev.letterbox.ServerOptions;
 import dev.letterbox.SmtpServer;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A server kept in JUnit's {@code ExtensionContext.Store}. JUnit closes it, being {@link AutoCloseable}, when the
- * context that owns it ends: after the test for a per-test server, after {@code @AfterAll} for a per-class one.
+ * A server kept in JUnit's {@code ExtensionContext.Store}. JUnit closes it when the context that owns it ends: after
+ * the test for a per-test server, after {@code @AfterAll} for a per-class one. JUnit 5.13 and later close stored
+ * {@link AutoCloseable} values (unless {@code junit.jupiter.extensions.store.close.autocloseable.enabled=false}); 5.10
+ * to 5.12 close only {@code CloseableResource} values, deprecated since 5.13. Being both, a handle is closed exactly
+ * once on every line, whatever that parameter says.
  */
-final class ServerHandle implements AutoCloseable {
+@SuppressWarnings("deprecation") // CloseableResource: the only interface JUnit 5.10 to 5.12 close
+final class ServerHandle implements AutoCloseable, ExtensionContext.Store.CloseableResource {
     private final SmtpServer server;
     private final Consumer<ServerHandle> onClose;
 

@@ -1,0 +1,89 @@
+package dev.letterbox.internal.diagnostics;
+
+import dev.letterbox.Mailbox;
+import dev.letterbox.ReceivedMessage;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where the failure report of the test that now uses a mailbox goes ({@code target/letterbox/<class>/<test>/}), so
+ * that a failure message can name it before the report is written. The JUnit extension sets it when a test starts;
+ * the mailbox shares it with every message it receives; await timeouts and assertion failures print {@link #line()}.
+ * Without the extension (an {@code SmtpServer} of one's own) it stays empty and nothing is printed.
+ *
+ * <p>{@code Mailbox} and {@code ReceivedMessage} keep it in a private field, read here, so that it is no part of the
+ * public API.
+ */
+public final class ReportLocation {
+    private static final VarHandle OF_MAILBOX = field(Mailbox.class);
+    private static final VarHandle OF_MESSAGE = field(ReceivedMessage.class);
+
+    private volatile Path directory;
+
+    /** Creates an empty location; a mailbox makes its own. */
+    public ReportLocation() {
+    }
+
+    /**
+     * Returns the location a mailbox shares with its messages.
+     *
+     * @param mailbox the mailbox
+     * @return its location, never null
+     */
+    public static ReportLocation of(Mailbox mailbox) {
+        return (ReportLocation) OF_MAILBOX.get(mailbox);
+    }
+
+    /**
+     * Returns the location of the mailbox a message was received into.
+     *
+     * @param message the message
+     * @return the location, empty for a message that is in no mailbox (such as an attached one)
+     */
+    public static Optional<ReportLocation> of(ReceivedMessage message) {
+        return Optional.ofNullable((ReportLocation) OF_MESSAGE.get(message));
+    }
+
+    /**
+     * Sets the directory of the test that now uses the mailbox.
+     *
+     * @param directory the directory, or null when no report will be written
+     */
+    public void set(Path directory) {
+        this.directory = directory;
+    }
+
+    /** @return the directory of the test that now uses the mailbox, if a report would be written for it */
+    public Optional<Path> directory() {
+        return Optional.ofNullable(directory);
+    }
+
+    /**
+     * Returns the line failure messages end with, such as
+     * {@code Captured mail: target/letterbox/com.example.SignupTest/sendsWelcome/ (.eml files and summary.txt)}.
+     *
+     * @return the line, or empty when no report will be written
+     */
+    public Optional<String> line() {
+        Path d = directory;
+        return d == null ? Optional.empty()
+                : Optional.of("Captured mail: " + d + "/ (written there as .eml files and " + FailureReport.SUMMARY
+                        + " when the test fails)");
+    }
+
+    @Override
+    public String toString() {
+        return "ReportLocation{" + directory + "}";
+    }
+
+    private static VarHandle field(Class<?> owner) {
+        try {
+            return MethodHandles.privateLookupIn(owner, MethodHandles.lookup())
+                    .findVarHandle(owner, "reportLocation", ReportLocation.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+}
