@@ -2,7 +2,6 @@ package dev.letterbox;
 
 import dev.letterbox.internal.mime.Lazy;
 import dev.letterbox.internal.mime.MimeNode;
-import dev.letterbox.internal.store.RawContent;
 import java.io.InputStream;
 
 /**
@@ -20,7 +19,7 @@ public final class Attachment {
         this.attachedMessage = node.attachedMessage() == null ? null : new Lazy<>(() -> {
             Envelope inner = Envelope.builder().helo(outer.helo()).mailFrom(outer.mailFrom())
                     .mailParameters(outer.mailParameters()).receivedAt(outer.receivedAt()).build();
-            return new ReceivedMessage(inner, RawContent.InMemory.of(node.bytes()));
+            return new ReceivedMessage(inner, node);
         });
     }
 

@@ -6,10 +6,10 @@ import dev.letterbox.internal.mime.Lazy;
 import dev.letterbox.internal.mime.MessageView;
 import dev.letterbox.internal.mime.MimeNode;
 import dev.letterbox.internal.mime.MimeParsing;
-import dev.letterbox.internal.mime.ParsingSession;
 import dev.letterbox.internal.smtp.SessionRecord;
 import dev.letterbox.internal.store.RawContent;
 import jakarta.mail.internet.MimeMessage;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -40,30 +40,43 @@ public final class ReceivedMessage {
     // Keep jakarta.mail types out of this class's method bodies (catch clauses, instanceof, casts, arguments of a
     // supertype): verifying them would load jakarta.mail classes on the receive path. MimeParsing does that work.
     private final Envelope envelope;
-    private final RawContent content;
-    private final ParsingSession parsingSession;
+    private final Lazy<RawContent> content;
     /** The mailbox's, read by {@code ReportLocation.of(message)}; null until the message is in a mailbox. */
     private volatile ReportLocation reportLocation;
     private final Object parseLock = new Object();
-    private volatile MimeParsing.Parsed parsed;
+    private Closeable parsedSource; // guarded by parseLock
     private boolean released; // guarded by parseLock
-    private final Lazy<MessageView> view = new Lazy<>(() -> MessageView.of(mimeMessage()));
+    private final Lazy<MimeParsing.Parsed> parsed;
+    private final Lazy<MessageView> view;
     private final Lazy<List<Attachment>> attachments = new Lazy<>(() -> wrap(view().attachments()));
     private final Lazy<List<Attachment>> inlineParts = new Lazy<>(() -> wrap(view().inlineParts()));
+    private final Lazy<List<String>> bcc = new Lazy<>(this::blindCopies);
 
     private final SessionRecord session; // null for an attached message
     private final int transcriptLines; // the lines of the session up to this message's content
 
-    ReceivedMessage(Envelope envelope, RawContent content) {
-        this(envelope, content, new ParsingSession(), null);
-    }
-
-    ReceivedMessage(Envelope envelope, RawContent content, ParsingSession parsingSession, SessionRecord session) {
+    ReceivedMessage(Envelope envelope, RawContent content, SessionRecord session) {
         this.envelope = Objects.requireNonNull(envelope, "envelope");
-        this.content = Objects.requireNonNull(content, "content");
-        this.parsingSession = Objects.requireNonNull(parsingSession, "parsingSession");
+        Objects.requireNonNull(content, "content");
+        this.content = new Lazy<>(() -> content);
+        this.parsed = new Lazy<>(this::parse);
+        this.view = new Lazy<>(() -> MessageView.of(mimeMessage()));
         this.session = session;
         this.transcriptLines = session == null ? 0 : session.size();
+    }
+
+    /**
+     * A message attached to another one, already parsed with it: its part tree is the attached part's, not parsed
+     * again; its octets are decoded from the enclosing message only if asked for.
+     */
+    ReceivedMessage(Envelope envelope, MimeNode attachedPart) {
+        this.envelope = Objects.requireNonNull(envelope, "envelope");
+        this.content = new Lazy<>(() -> RawContent.InMemory.of(attachedPart.bytes()));
+        MimeParsing.Parsed attached = MimeParsing.attached(attachedPart);
+        this.parsed = new Lazy<>(() -> attached);
+        this.view = new Lazy<>(() -> MessageView.of(attached.message(), attachedPart.attachedRoot()));
+        this.session = null;
+        this.transcriptLines = 0;
     }
 
     /** @return the envelope: HELO name, MAIL FROM, RCPT TO and their parameters */
@@ -84,7 +97,7 @@ public final class ReceivedMessage {
 
     /** @return the size of the message in octets, as received */
     public long size() {
-        return content.size();
+        return content().size();
     }
 
     /**
@@ -95,7 +108,7 @@ public final class ReceivedMessage {
      * @throws java.io.UncheckedIOException if the mailbox was cleared or the server closed since
      */
     public byte[] raw() {
-        return content.bytes();
+        return content().bytes();
     }
 
     /**
@@ -105,7 +118,7 @@ public final class ReceivedMessage {
      * @throws java.io.UncheckedIOException if the mailbox was cleared or the server closed since
      */
     public InputStream rawStream() {
-        return content.open();
+        return content().open();
     }
 
     /**
@@ -118,18 +131,17 @@ public final class ReceivedMessage {
      *     was not parsed yet, and the mailbox was cleared or the server closed since
      */
     public MimeMessage mimeMessage() {
-        MimeParsing.Parsed p = parsed;
-        if (p == null) {
-            synchronized (parseLock) {
-                p = parsed;
-                if (p == null) {
-                    refuseIfReleased();
-                    p = MimeParsing.parse(content, parsingSession);
-                    parsed = p;
-                }
-            }
+        return parsed.get().message();
+    }
+
+    // Under the parse lock, so that release() either comes first (and this refuses) or closes what this opened.
+    private MimeParsing.Parsed parse() {
+        synchronized (parseLock) {
+            refuseIfReleased();
+            MimeParsing.Parsed p = MimeParsing.parse(content());
+            parsedSource = p.source();
+            return p;
         }
-        return p.message();
     }
 
     /**
@@ -191,6 +203,10 @@ public final class ReceivedMessage {
      * @throws IllegalStateException if the message cannot be parsed
      */
     public List<String> bcc() {
+        return bcc.get();
+    }
+
+    private List<String> blindCopies() {
         Set<String> named = new HashSet<>();
         to().forEach(a -> named.add(a.toLowerCase(Locale.ROOT)));
         cc().forEach(a -> named.add(a.toLowerCase(Locale.ROOT)));
@@ -349,6 +365,10 @@ public final class ReceivedMessage {
         }
     }
 
+    private RawContent content() {
+        return content.get();
+    }
+
     private MessageView view() {
         return view.get();
     }
@@ -370,29 +390,30 @@ public final class ReceivedMessage {
     void release() {
         synchronized (parseLock) {
             released = true;
-            if (parsed != null) {
+            if (parsedSource != null) {
                 try {
-                    parsed.source().close();
+                    parsedSource.close();
                 } catch (IOException ignored) {
                     // deleting the file next is all that matters
                 }
             }
-            content.release();
+            content().release();
         }
     }
 
     // A message on the heap stays readable after release (as raw() does); one in a file is gone with the file.
     private void refuseIfReleased() {
-        if (released && content.file() != null) {
-            String message = "the captured message (" + size() + " octets, kept in the temporary file " + content.file()
+        Path file = content().file();
+        if (released && file != null) {
+            String message = "the captured message (" + size() + " octets, kept in the temporary file " + file
                     + ") was deleted when the mailbox was cleared or the server closed; read what you need from it"
                     + " before that";
-            throw new UncheckedIOException(message, new NoSuchFileException(content.file().toString()));
+            throw new UncheckedIOException(message, new NoSuchFileException(file.toString()));
         }
     }
 
     @Override
     public String toString() {
-        return "ReceivedMessage{" + MessageDescription.oneLine(this) + "}";
+        return "ReceivedMessage{" + MessageDescription.withoutParsing(this) + "}";
     }
 }

@@ -1,6 +1,5 @@
 package dev.letterbox;
 
-import dev.letterbox.internal.mime.ParsingSession;
 import dev.letterbox.internal.smtp.SessionHost;
 import dev.letterbox.internal.smtp.SessionRecord;
 import dev.letterbox.internal.smtp.SmtpListener;
@@ -27,11 +26,11 @@ public final class SmtpServer implements AutoCloseable {
     private SmtpServer(ServerOptions options) {
         this.options = options;
         this.mailbox = new Mailbox(this, options);
-        this.listener = SmtpListener.start(options, new Host(mailbox, new ParsingSession()));
+        this.listener = SmtpListener.start(options, new Host(mailbox));
     }
 
     /** What the sessions of this server use: the mailbox's script, transcripts and messages. */
-    private record Host(Mailbox mailbox, ParsingSession parsing) implements SessionHost {
+    private record Host(Mailbox mailbox) implements SessionHost {
         @Override
         public SessionRecord open(String client) {
             return mailbox.openSession(client);
@@ -44,7 +43,7 @@ public final class SmtpServer implements AutoCloseable {
 
         @Override
         public void deliver(Envelope envelope, RawContent content, SessionRecord session) {
-            mailbox.add(new ReceivedMessage(envelope, content, parsing, session));
+            mailbox.add(new ReceivedMessage(envelope, content, session));
         }
     }
 

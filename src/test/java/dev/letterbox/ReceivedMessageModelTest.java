@@ -182,6 +182,8 @@ class ReceivedMessageModelTest {
             assertThat(inner.textBody()).isEqualTo("Your invoice.");
             assertThat(inner.attachments()).extracting(Attachment::fileName).containsExactly("invoice.pdf");
             assertThat(inner.envelope().recipients()).isEmpty();
+            assertThat(inner.raw()).as("the octets of the attached message").isEqualTo(a.bytes());
+            assertThat(inner.size()).isEqualTo(a.size());
         });
         assertThat(m.textBody()).isEqualTo("See below.");
         assertThat(m.structure()).contains("message/rfc822, attachment, \"invoice.eml\"")
@@ -284,6 +286,41 @@ class ReceivedMessageModelTest {
         assertThat(m.attachments()).isSameAs(m.attachments());
         assertThat(m.mimeMessage()).isSameAs(m.mimeMessage());
         assertThat(m.textBody()).isSameAs(m.textBody());
+    }
+
+    @Test
+    void decodedHeadersAndAddressesAreComputedOnceAndCached() {
+        ReceivedMessage m = plain();
+
+        assertThat(m.headers("Subject")).isSameAs(m.headers("subject")).isSameAs(m.headers("SUBJECT"));
+        assertThat(m.subject()).isSameAs(m.subject());
+        assertThat(m.to()).isSameAs(m.to());
+        assertThat(m.cc()).isSameAs(m.cc());
+        assertThat(m.bcc()).isSameAs(m.bcc());
+        assertThat(m.date()).isSameAs(m.date());
+    }
+
+    @Test
+    void aSubjectFoldedHundredsOfThousandsOfTimesIsUnfoldedOnceAndCached() {
+        String folded = "Subject: start" + "\r\n word".repeat(160_000) + "\r\n\r\nbody\r\n";
+
+        ReceivedMessage m = deliver(server, "fold@example.com", List.of("ann@example.com"), folded);
+
+        assertThat(m.subject()).startsWith("start word word").endsWith(" word").hasSize(5 + 5 * 160_000)
+                .isSameAs(m.subject());
+    }
+
+    @Test
+    void toStringDescribesTheEnvelopeAndSizeWithoutParsing() {
+        try (SmtpServer own = SmtpServer.start(ServerOptions.builder().spillThreshold(1024).build())) {
+            ReceivedMessage m = deliver(own, "big@example.com", List.of("ann@example.com"), largePlainMessage());
+            own.mailbox().clear(); // the file is gone: any parse now would fail
+
+            assertThat(m.toString()).isEqualTo("ReceivedMessage{from=<big@example.com> to=[ann@example.com] ("
+                    + m.size() + " octets)}");
+            assertThatThrownBy(m::subject).as("the message was not parsed before the mailbox was cleared")
+                    .isInstanceOf(java.io.UncheckedIOException.class);
+        }
     }
 
     @Test

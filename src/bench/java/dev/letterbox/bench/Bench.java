@@ -497,44 +497,103 @@ public final class Bench {
     }
 
     private void junit() throws Exception {
-        int tests = n(UserTests.TESTS, 3);
-        int iterations = n(4, 1);
-        System.out.println("## a JUnit class of " + tests + " tests through the JUnit Platform launcher, each test with"
-                + " a fresh server from its library's JUnit integration, sending two mails (Transport.send, one "
-                + "connection each) and asserting on them; figure: total time / tests; " + iterations
-                + " runs per class, interleaved" + (smoke ? "" : ", plus one warm-up run"));
+        int tests = n(50, 3);
+        int iterations = n(16, 1);
+        System.out.println("## a JUnit class of tests through the JUnit Platform launcher, each test with a fresh server"
+                + " from its library's JUnit integration, sending two mails (Transport.send, one connection each) and"
+                + " asserting on them; figure: time of a launcher run of " + tests + " of its tests / " + tests + "; "
+                + iterations + " runs per class, interleaved run by run (so load changes hit every class alike)"
+                + (smoke ? "" : ", after one warm-up run") + "; sequential, then parallel (JUnit parallel execution, "
+                + JUnitScenario.PARALLELISM + " threads)");
         System.out.println("   letterbox: @CaptureMail (a fresh server per test, Mailbox injected); wiser: start/stop in "
                 + "@BeforeEach/@AfterEach (it has no JUnit integration); greenmail: GreenMailExtension");
         JUnitScenario scenario = new JUnitScenario();
-        Map<String, Class<?>> classes = JUnitScenario.classes();
+        Map<String, Samples> sequential = junitRuns(scenario, tests, iterations, false);
+        double seq = junitTable(sequential, "sequential");
+        junitBreakdown(sequential);
+        Map<String, Samples> parallel = junitRuns(scenario, tests, iterations, true);
+        double par = junitTable(parallel, "parallel");
+        double seqWiser = sequential.get("letterbox").median() / sequential.get("wiser").median();
+        double parWiser = parallel.get("letterbox").median() / parallel.get("wiser").median();
+        target("JUnit class, per test, sequential", "<= 1.25x", seq, seq <= 1.25);
+        target("JUnit class, per test, parallel", "<= 1.25x", par, par <= 1.25);
+        target("JUnit class, per test, sequential, against Wiser", "< 1.00x Wiser", seqWiser, seqWiser < 1.0);
+        target("JUnit class, per test, parallel, against Wiser", "< 1.00x Wiser", parWiser, parWiser < 1.0);
+    }
+
+    /** Runs every class of the mode, rotated each iteration; a class that fails has no samples. */
+    private Map<String, Samples> junitRuns(JUnitScenario scenario, int tests, int iterations, boolean parallel) {
+        Map<String, Class<?>> classes = JUnitScenario.classes(parallel);
         Map<String, Samples> times = new LinkedHashMap<>();
         for (String name : classes.keySet()) {
             times.put(name, new Samples());
         }
+        Map<String, String> failed = new LinkedHashMap<>();
         List<String> names = new ArrayList<>(classes.keySet());
         int warm = smoke ? 0 : 1;
         for (int i = 0; i < warm + iterations; i++) {
+            if (i == warm) {
+                Breakdown.reset();
+            }
             List<String> order = new ArrayList<>(names);
             java.util.Collections.rotate(order, i % order.size());
             for (String name : order) {
-                long dt = scenario.run(classes.get(name), tests);
-                if (i >= warm) {
-                    times.get(name).add(dt / (double) tests);
+                if (failed.containsKey(name)) {
+                    continue;
+                }
+                try {
+                    long dt = scenario.run(classes.get(name), tests, parallel);
+                    if (i >= warm) {
+                        times.get(name).add(dt / (double) tests);
+                    }
+                } catch (IllegalStateException e) {
+                    failed.put(name, e.getMessage().lines().findFirst().orElse(""));
                 }
             }
         }
-        Table t = new Table("contender", "per test, median of runs", "p10", "p90", "ratio to floor",
-                "whole class (median)");
+        failed.forEach((name, why) -> System.out.println("   " + name + " (" + (parallel ? "parallel" : "sequential")
+                + ") FAILED: " + why));
+        return times;
+    }
+
+    /** Prints one mode's table; returns Letterbox's ratio to the floor. */
+    private static double junitTable(Map<String, Samples> times, String mode) {
+        System.out.println("### " + mode);
+        Table t = new Table("contender", "per test, median of runs", "p10", "p90", "ratio to floor");
         double floor = times.get("floor").median();
         for (Map.Entry<String, Samples> e : times.entrySet()) {
             Samples s = e.getValue();
+            if (s.size() == 0) {
+                t.row(e.getKey(), "failed", "-", "-", "-");
+                continue;
+            }
             t.row(e.getKey(), Samples.time(s.median()), Samples.time(s.p10()), Samples.time(s.p90()),
-                    Samples.ratio(s.median() / floor), Samples.time(s.median() * tests));
+                    Samples.ratio(s.median() / floor));
         }
         System.out.print(t.render());
-        double r = times.get("letterbox").median() / floor;
-        targets.add(new String[] {"JUnit class, per test", "(no target; fastest peer)",
-            Samples.ratio(r), "-"});
+        return times.get("letterbox").median() / floor;
+    }
+
+    /** Splits Letterbox's sequential per-test time into its steps (medians over every test of the timed runs). */
+    private static void junitBreakdown(Map<String, Samples> times) {
+        System.out.println("### where a Letterbox test's time goes (sequential; medians per test)");
+        Table t = new Table("step", "median per test");
+        double steps = 0;
+        for (String step : Breakdown.STEPS) {
+            double m = Breakdown.median(step);
+            steps += m;
+            t.row(step, Samples.time(m));
+        }
+        double timed = times.get(JUnitScenario.LETTERBOX_TIMED).median();
+        double withExtension = times.get("letterbox").median();
+        double floor = times.get("floor").median();
+        double extensionAlone = times.get(JUnitScenario.FLOOR_WITH_EXTENSION).median() - floor;
+        t.row("sum of the steps", Samples.time(steps));
+        t.row("JUnit's own per-test work (the timed class's time minus its steps)", Samples.time(timed - steps));
+        t.row("extension, per-test server (letterbox minus the timed class)", Samples.time(withExtension - timed));
+        t.row("extension alone, one server per class (floor + @CaptureMail(PER_CLASS) minus floor)",
+                Samples.time(extensionAlone));
+        System.out.print(t.render());
     }
 
     // ---- helpers

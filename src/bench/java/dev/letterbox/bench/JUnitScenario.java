@@ -17,17 +17,31 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /** Runs one contender's class of {@link UserTests} through the JUnit Platform launcher and times it. */
 final class JUnitScenario {
+    static final String FLOOR_WITH_EXTENSION = "floor + @CaptureMail(PER_CLASS)";
+    static final String LETTERBOX_TIMED = "letterbox, no extension (timed steps)";
+
     /**
-     * Table row name to test class, in table order.
+     * Table row name to test class, in table order: the contenders, then the two Letterbox variants that split its
+     * time (the extension alone around the floor; the server without the extension).
+     *
+     * @param parallel whether the classes run with JUnit's parallel execution: the per-class variant cannot (its
+     *     mailbox is cleared before each test), so it is left out
      */
-    static Map<String, Class<?>> classes() {
+    static Map<String, Class<?>> classes(boolean parallel) {
         Map<String, Class<?>> m = new LinkedHashMap<>();
         m.put("floor", UserTests.Floor.class);
         m.put("letterbox", UserTests.Letterbox.class);
         m.put("greenmail", UserTests.GreenMail.class);
         m.put("wiser", UserTests.WiserTests.class);
+        if (!parallel) {
+            m.put(FLOOR_WITH_EXTENSION, UserTests.FloorWithExtension.class);
+        }
+        m.put(LETTERBOX_TIMED, UserTests.LetterboxTimed.class);
         return m;
     }
+
+    /** Threads of the parallel mode: the tests wait on sockets more than they compute, so more than the cores. */
+    static final int PARALLELISM = 4;
 
     private final Launcher launcher = LauncherFactory.create();
 
@@ -39,16 +53,20 @@ final class JUnitScenario {
     }
 
     /**
-     * Runs the first {@code tests} tests of a class (all 200 when tests is 200) and returns the wall time.
+     * Runs the first {@code tests} tests of a class, one after the other or in parallel, (all 200 when tests is 200) and returns the wall time.
      *
      * @throws IllegalStateException if any test failed or did not run
      */
-    long run(Class<?> testClass, int tests) {
+    long run(Class<?> testClass, int tests, boolean parallel) {
         DiscoverySelector selector = tests >= UserTests.TESTS ? selectClass(testClass)
                 : selectIteration(selectMethod(testClass, testMethod(testClass)), IntStream.range(0, tests).toArray());
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selector)
-                .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", String.valueOf(parallel))
+                .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
+                .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism",
+                        String.valueOf(PARALLELISM))
                 .build();
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
         long t0 = System.nanoTime();

@@ -7,6 +7,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.letterbox.ReceivedMessage;
 import dev.letterbox.CaptureMail;
 import dev.letterbox.Mailbox;
+import dev.letterbox.SmtpServer;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
@@ -67,6 +68,66 @@ final class UserTests {
             sendTwo(mailbox.port());
             assertThat(mailbox.awaitMessages(2)).extracting(ReceivedMessage::subject)
                     .containsExactly("Welcome, Ann", "Your receipt");
+        }
+    }
+
+    /**
+     * The floor with Letterbox's extension around it, one server for the class: what the extension itself costs per
+     * test (finding its declaration, clearing the mailbox, resolving the parameter), without a server per test.
+     */
+    @CaptureMail(lifecycle = CaptureMail.Lifecycle.PER_CLASS)
+    static class FloorWithExtension extends Floor {
+        private Mailbox mailbox;
+
+        @Override
+        @RepeatedTest(TESTS)
+        void sendsTwoMailsAndAssertsOnThem() throws Exception {
+            super.sendsTwoMailsAndAssertsOnThem();
+        }
+
+        @BeforeEach
+        void injected(Mailbox injected) {
+            mailbox = injected;
+        }
+    }
+
+    /**
+     * Letterbox without its extension: the server started and closed around each test as Wiser is, every step timed
+     * into {@link Breakdown}, so the per-test time splits into server start, sends, delivery, parse, assertions and
+     * close (the extension's share is the difference to {@link Letterbox}).
+     */
+    static class LetterboxTimed {
+        private SmtpServer server;
+
+        @BeforeEach
+        void start() {
+            long t0 = System.nanoTime();
+            server = SmtpServer.start();
+            Breakdown.add(Breakdown.START, System.nanoTime() - t0);
+        }
+
+        @AfterEach
+        void stop() {
+            long t0 = System.nanoTime();
+            server.close();
+            Breakdown.add(Breakdown.CLOSE, System.nanoTime() - t0);
+        }
+
+        @RepeatedTest(TESTS)
+        void sendsTwoMailsAndAssertsOnThem() throws Exception {
+            long t0 = System.nanoTime();
+            sendTwo(server.port());
+            long t1 = System.nanoTime();
+            List<ReceivedMessage> got = server.mailbox().awaitMessages(2);
+            long t2 = System.nanoTime();
+            List<String> subjects = List.of(got.get(0).subject(), got.get(1).subject());
+            long t3 = System.nanoTime();
+            assertThat(subjects).containsExactly("Welcome, Ann", "Your receipt");
+            long t4 = System.nanoTime();
+            Breakdown.add(Breakdown.SENDS, t1 - t0);
+            Breakdown.add(Breakdown.DELIVERY, t2 - t1);
+            Breakdown.add(Breakdown.PARSE, t3 - t2);
+            Breakdown.add(Breakdown.ASSERT, t4 - t3);
         }
     }
 

@@ -30,6 +30,18 @@ public final class MessageDescription {
     }
 
     /**
+     * Describes one message on one line without parsing it: envelope sender and recipients and size, all known when
+     * it was received. Cheap and free of side effects, for {@code toString()}.
+     *
+     * @param m the message
+     * @return the line
+     */
+    public static String withoutParsing(ReceivedMessage m) {
+        return "from=<" + m.envelope().mailFrom() + "> to=" + m.envelope().recipients() + " (" + m.size()
+                + " octets)";
+    }
+
+    /**
      * Describes one message over several lines, each starting with {@code indent}.
      *
      * @param m the message

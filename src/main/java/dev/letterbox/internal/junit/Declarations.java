@@ -18,6 +18,13 @@ import org.junit.platform.commons.support.ReflectionSupport;
 
 /** Finds the declaration that governs a test or container: the nearest one, method first, then class outwards. */
 final class Declarations {
+    /** Where a class's own declarations are kept once found: the root context's store, for the whole run. */
+    private static final ExtensionContext.Namespace CACHE =
+            ExtensionContext.Namespace.create("dev.letterbox", Declarations.class);
+
+    /** The declarations found on one class, in the order {@link #onClass} gives them. */
+    private record OnClass(List<Declaration> found) {
+    }
 
     private Declarations() {
     }
@@ -49,7 +56,7 @@ final class Declarations {
             c.get().getTestClass().filter(type -> !chain.contains(type)).ifPresent(chain::add);
         }
         for (Class<?> level : chain) {
-            List<Declaration> found = onClass(level);
+            List<Declaration> found = onClass(context, level);
             if (found.size() > 1) {
                 throw conflict(level, found);
             }
@@ -58,6 +65,17 @@ final class Declarations {
             }
         }
         return Optional.empty();
+    }
+
+    /** The declarations of a class, searched once per run: every test of the class asks for them. */
+    private static List<Declaration> onClass(ExtensionContext context, Class<?> level) {
+        ExtensionContext.Store store = context.getRoot().getStore(CACHE);
+        OnClass cached = store.get(level, OnClass.class);
+        if (cached == null) {
+            cached = new OnClass(onClass(level));
+            store.put(level, cached);
+        }
+        return cached.found();
     }
 
     private static List<Declaration> onClass(Class<?> level) {
@@ -73,7 +91,7 @@ final class Declarations {
             found.add(new Declaration(Declaration.Kind.FIELD, level, null, f, "@RegisterExtension field "
                     + f.getDeclaringClass().getSimpleName() + "." + f.getName()));
         }
-        return found;
+        return List.copyOf(found);
     }
 
     private static ExtensionConfigurationException conflict(Class<?> level, List<Declaration> found) {

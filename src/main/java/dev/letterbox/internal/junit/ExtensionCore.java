@@ -62,6 +62,14 @@ public final class ExtensionCore {
     private record ServerKey(String ownerUniqueId) {
     }
 
+    /** Which instance's governing result for which context: in that context's own store, gone with the context. */
+    private record GoverningKey(ExtensionCore core, String contextUniqueId) {
+    }
+
+    /** A governing result as stored (a store cannot hold an empty value). */
+    private record CachedGoverning(Optional<Governing> governing) {
+    }
+
     // ---- JUnit callbacks ----
 
     /**
@@ -235,8 +243,26 @@ public final class ExtensionCore {
 
     // ---- which instance governs, which context owns the server ----
 
+    /**
+     * The governing result for a context, found on the first of its callbacks (a test has five or more) and kept in
+     * the context's store; not kept when it depends on whether the test instance exists yet (an instance field).
+     */
     private Optional<Governing> governing(ExtensionContext context) {
+        ExtensionContext.Store store = context.getStore(NAMESPACE);
+        GoverningKey key = new GoverningKey(this, context.getUniqueId());
+        CachedGoverning cached = store.get(key, CachedGoverning.class);
+        if (cached != null) {
+            return cached.governing();
+        }
         Optional<Declaration> nearest = Declarations.nearest(context);
+        Optional<Governing> found = governing(context, nearest);
+        if (nearest.filter(d -> d.kind() == Declaration.Kind.FIELD && !d.isStaticField()).isEmpty()) {
+            store.put(key, new CachedGoverning(found));
+        }
+        return found;
+    }
+
+    private Optional<Governing> governing(ExtensionContext context, Optional<Declaration> nearest) {
         boolean declarative = settings == null;
         if (nearest.isEmpty()) {
             Declaration implicit = new Declaration(Declaration.Kind.IMPLICIT, context.getRequiredTestClass(), null,

@@ -1,12 +1,10 @@
 package dev.letterbox.internal.mime;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeUtility;
 import java.text.ParsePosition;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,12 +13,16 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
  * The convenient, decoded view of one parsed message: headers, addresses, bodies, attachments, links and structure.
- * Built once per message; every derived value is computed on first use and cached. Thread-safe.
+ * Built once per message; every derived value is computed on first use and cached (decoded headers and addresses
+ * per header name). Thread-safe.
  */
 public final class MessageView {
     private final MimeMessage message;
@@ -31,6 +33,9 @@ public final class MessageView {
     private final Lazy<String> structure;
     private final List<MimeNode> attachments;
     private final List<MimeNode> inlineParts;
+    private final Lazy<Optional<OffsetDateTime>> date;
+    private final Map<String, List<String>> decodedHeaders = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> addressLists = new ConcurrentHashMap<>();
 
     private MessageView(MimeMessage message, MimeNode root) {
         this.message = message;
@@ -41,6 +46,7 @@ public final class MessageView {
         this.htmlBody = new Lazy<>(() -> firstBody("text/html").map(MimeNode::text));
         this.links = new Lazy<>(() -> Links.extract(htmlBody().orElse(null), textBody().orElse(null)));
         this.structure = new Lazy<>(() -> Structure.render(root));
+        this.date = new Lazy<>(this::parseDate);
     }
 
     /**
@@ -50,8 +56,18 @@ public final class MessageView {
      * @return the view
      */
     public static MessageView of(MimeMessage message) {
-        Session session = MimeParsing.newSession();
-        return new MessageView(message, MimeTree.build(message, session));
+        return new MessageView(message, MimeTree.build(message));
+    }
+
+    /**
+     * Builds the view of a message whose part tree is already built, such as a message attached to another one.
+     *
+     * @param message the parsed message
+     * @param root the root of its part tree
+     * @return the view
+     */
+    public static MessageView of(MimeMessage message, MimeNode root) {
+        return new MessageView(message, root);
     }
 
     /** @return the root of the part tree */
@@ -111,6 +127,10 @@ public final class MessageView {
      * @return the values in order, empty if absent
      */
     public List<String> headers(String name) {
+        return decodedHeaders.computeIfAbsent(name.toLowerCase(Locale.ROOT), this::decodeHeaders);
+    }
+
+    private List<String> decodeHeaders(String name) {
         List<String> out = new ArrayList<>();
         for (String raw : rawHeaders(name)) {
             out.add(decodeHeader(raw));
@@ -125,10 +145,14 @@ public final class MessageView {
      * @return the bare addresses, in order
      */
     public List<String> addresses(String name) {
+        return addressLists.computeIfAbsent(name.toLowerCase(Locale.ROOT), this::parseAddresses);
+    }
+
+    private List<String> parseAddresses(String name) {
         List<String> out = new ArrayList<>();
         for (String raw : rawHeaders(name)) {
             try {
-                for (InternetAddress a : InternetAddress.parseHeader(MimeUtility.unfold(raw), false)) {
+                for (InternetAddress a : InternetAddress.parseHeader(Unfolding.unfold(raw), false)) {
                     if (a.isGroup()) {
                         for (InternetAddress member : a.getGroup(false)) {
                             out.add(member.getAddress());
@@ -150,6 +174,10 @@ public final class MessageView {
      * @return the date with its offset, or empty if absent or unparseable
      */
     public Optional<OffsetDateTime> date() {
+        return date.get();
+    }
+
+    private Optional<OffsetDateTime> parseDate() {
         List<String> values = headers("Date");
         if (values.isEmpty()) {
             return Optional.empty();
@@ -164,9 +192,9 @@ public final class MessageView {
     }
 
     static String decodeHeader(String raw) {
-        String unfolded = MimeUtility.unfold(raw).trim();
+        String unfolded = Unfolding.unfold(raw).trim();
         try {
-            return MimeUtility.decodeText(unfolded);
+            return EncodedWords.decode(unfolded);
         } catch (Exception e) {
             return unfolded;
         }

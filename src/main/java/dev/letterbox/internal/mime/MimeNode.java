@@ -5,7 +5,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.StreamProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -127,11 +127,14 @@ public final class MimeNode {
         if (encoding == null) {
             return raw;
         }
-        try {
-            return MimeUtility.decode(raw, encoding);
-        } catch (MessagingException e) {
-            return raw; // unknown transfer encoding: the octets as sent are the best we have
-        }
+        // as MimeUtility.decode, with the shared session's stream provider: MimeUtility looks one up each call
+        StreamProvider decoders = SharedSession.get().getStreamProvider();
+        return switch (encoding) {
+            case "base64" -> decoders.inputBase64(raw);
+            case "quoted-printable" -> decoders.inputQP(raw);
+            case "uuencode", "x-uuencode", "x-uue" -> decoders.inputUU(raw);
+            default -> raw; // identity, or unknown: the octets as sent are the best we have
+        };
     }
 
     /**

@@ -2,20 +2,19 @@ package dev.letterbox.internal.mime;
 
 import dev.letterbox.internal.store.RawContent;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.SharedByteArrayInputStream;
-import jakarta.mail.util.SharedFileInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Properties;
 
 /**
  * Turns captured octets into a {@link MimeMessage}. The message shares the captured content instead of copying it:
- * a file-backed message is parsed through a {@link SharedFileInputStream}, so part bodies stay on disk until read.
- * This class is the only place the capture path touches jakarta.mail, and only when a test first asks.
+ * a file-backed message is parsed through a {@link FileSharedStream}, so part bodies stay on disk until read, and a
+ * part's read buffer exists only while it is read.
+ * Every message is parsed with the one {@link SharedSession}. This class is the only place the capture path touches
+ * jakarta.mail, and only when a test first asks.
  */
 public final class MimeParsing {
 
@@ -27,20 +26,6 @@ public final class MimeParsing {
     }
 
     /**
-     * Makes a new session with lenient parsing properties (a new one each time: no shared mutable state).
-     *
-     * @return the session
-     */
-    public static Session newSession() {
-        Properties props = new Properties();
-        props.setProperty("mail.mime.address.strict", "false");
-        props.setProperty("mail.mime.decodefilename", "true");
-        props.setProperty("mail.mime.decodeparameters", "true");
-        props.setProperty("mail.mime.allowutf8", "true");
-        return Session.getInstance(props);
-    }
-
-    /**
      * Parses captured content.
      *
      * @param content the captured octets
@@ -48,26 +33,10 @@ public final class MimeParsing {
      * @throws IllegalStateException if jakarta.mail cannot read the content at all
      */
     public static Parsed parse(RawContent content) {
-        return parse(content, newSession());
-    }
-
-    /**
-     * Parses captured content with the session of its server.
-     *
-     * @param content the captured octets
-     * @param session the server's parsing session, whose jakarta.mail Session is made on first use
-     * @return the parsed message and its shared source
-     * @throws IllegalStateException if jakarta.mail cannot read the content at all
-     */
-    public static Parsed parse(RawContent content, ParsingSession session) {
-        return parse(content, session.get());
-    }
-
-    private static Parsed parse(RawContent content, Session session) {
         InputStream in;
         try {
             in = content.file() != null
-                    ? new SharedFileInputStream(content.file().toFile(), 64 * 1024)
+                    ? FileSharedStream.open(content.file())
                     : content instanceof RawContent.InMemory m
                             ? new SharedByteArrayInputStream(m.sharedArray(), 0, (int) m.size())
                             : new SharedByteArrayInputStream(content.bytes());
@@ -76,7 +45,7 @@ public final class MimeParsing {
                     + "; was the mailbox cleared or the server closed?", e);
         }
         try {
-            return new Parsed(new MimeMessage(session, in), in);
+            return new Parsed(new CapturedMimeMessage(in), in);
         } catch (MessagingException e) {
             try {
                 in.close();
@@ -85,5 +54,31 @@ public final class MimeParsing {
             }
             throw new IllegalStateException("jakarta.mail cannot parse the captured message: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Returns the message inside a {@code message/rfc822} part, parsed with the enclosing message: nothing to close.
+     *
+     * @param attachedPart the part
+     * @return the parsed message
+     * @throws IllegalArgumentException if the part holds no parsed message
+     */
+    public static Parsed attached(MimeNode attachedPart) {
+        MimeMessage message = attachedPart.attachedMessage();
+        if (message == null) {
+            throw new IllegalArgumentException("not a readable message/rfc822 part: " + attachedPart.contentType());
+        }
+        return new Parsed(message, () -> { });
+    }
+
+    /**
+     * Parses a message the way a captured one is, from a stream the message reads whole.
+     *
+     * @param in the octets of the message
+     * @return the parsed message
+     * @throws MessagingException if jakarta.mail cannot read it
+     */
+    static MimeMessage parse(InputStream in) throws MessagingException {
+        return new CapturedMimeMessage(in);
     }
 }

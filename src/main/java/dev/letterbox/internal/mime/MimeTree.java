@@ -3,12 +3,10 @@ package dev.letterbox.internal.mime;
 import dev.letterbox.ContentType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
-import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimePartDataSource;
-import jakarta.mail.internet.MimeUtility;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,11 +23,11 @@ final class MimeTree {
     private MimeTree() {
     }
 
-    static MimeNode build(Part part, Session session) {
-        return build(part, session, 0);
+    static MimeNode build(Part part) {
+        return build(part, 0);
     }
 
-    private static MimeNode build(Part part, Session session, int depth) {
+    private static MimeNode build(Part part, int depth) {
         ContentType type = contentType(part);
         String encoding = lower(safe(() -> part instanceof MimePart mp ? mp.getEncoding() : null));
         String disposition = lower(safe(part::getDisposition));
@@ -44,9 +42,9 @@ final class MimeTree {
         if (type.is("multipart/*") && part instanceof MimePart mp && depth < MAX_DEPTH) {
             role = MimeNode.Role.CONTAINER;
             try {
-                MimeMultipart multipart = new MimeMultipart(new MimePartDataSource(mp));
+                MimeMultipart multipart = new CapturedMultipart(new MimePartDataSource(mp));
                 for (int i = 0; i < multipart.getCount(); i++) {
-                    children.add(build(multipart.getBodyPart(i), session, depth + 1));
+                    children.add(build(multipart.getBodyPart(i), depth + 1));
                 }
             } catch (MessagingException | RuntimeException e) {
                 problem = "unreadable multipart: " + e.getMessage();
@@ -56,8 +54,8 @@ final class MimeTree {
             MimeNode shell = new MimeNode(part, type, encoding, disposition, fileName, contentId, rawSize, role,
                     List.of(), null, null, null);
             try (InputStream in = shell.openStream()) {
-                attached = new MimeMessage(session, in);
-                attachedRoot = build(attached, session, depth + 1);
+                attached = MimeParsing.parse(in);
+                attachedRoot = build(attached, depth + 1);
             } catch (Exception e) {
                 problem = "unreadable attached message: " + e.getMessage();
             }
@@ -93,7 +91,7 @@ final class MimeTree {
         }
         if (name.contains("=?")) {
             try {
-                return MimeUtility.decodeText(name);
+                return EncodedWords.decode(name);
             } catch (Exception e) {
                 return name;
             }

@@ -13,14 +13,18 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * Accepts connections on one bound socket and runs a {@link SmtpSession} per connection on a thread of its own.
- * Threads are daemon and named {@code letterbox-smtp-<port>-<n>}; {@link #close()} answers 421 to live sessions,
+ * Accepts connections on one bound socket and runs a {@link SmtpSession} per connection on a thread of this listener's
+ * own pool: a thread whose session ended serves the next connection if one comes within {@link #IDLE_THREAD_MILLIS},
+ * and ends otherwise (starting a thread costs more than the greeting). Threads are daemon and named
+ * {@code letterbox-smtp-<port>-<n>}; no thread serves two listeners. {@link #close()} answers 421 to live sessions,
  * closes every socket and returns once every thread it started has ended.
  */
 public final class SmtpListener implements AutoCloseable {
@@ -28,6 +32,8 @@ public final class SmtpListener implements AutoCloseable {
     /** Consecutive failures of accept (each after a short pause) before the listener gives up and says why. */
     static final int MAX_ACCEPT_FAILURES = 200;
     private static final long ACCEPT_BACKOFF_MILLIS = 10;
+    /** How long a thread whose session ended waits for the next connection before it ends. */
+    static final long IDLE_THREAD_MILLIS = 500;
     private final ServerOptions options;
     private final SessionHost host;
     private final ServerSocket serverSocket;
@@ -40,11 +46,14 @@ public final class SmtpListener implements AutoCloseable {
     private final CountDownLatch closedSignal = new CountDownLatch(1);
     private volatile Throwable failure;
     private final Consumer<Thread> threadStarter;
+    private final long idleThreadMillis;
+    private volatile ThreadPoolExecutor sessionThreads; // made by the acceptor on the first connection
 
     private SmtpListener(ServerOptions options, SessionHost host, ServerSocket serverSocket,
-                         Consumer<Thread> threadStarter) {
+                         Consumer<Thread> threadStarter, long idleThreadMillis) {
         this.options = options;
         this.threadStarter = threadStarter;
+        this.idleThreadMillis = idleThreadMillis;
         this.host = host;
         this.serverSocket = serverSocket;
         this.acceptor = newThread(this::acceptLoop);
@@ -59,7 +68,12 @@ public final class SmtpListener implements AutoCloseable {
      * @throws UncheckedIOException if the address cannot be bound, with the address in the message
      */
     public static SmtpListener start(ServerOptions options, SessionHost host) {
-        return start(options, host, Thread::start);
+        return start(options, host, Thread::start, IDLE_THREAD_MILLIS);
+    }
+
+    /** As {@link #start(ServerOptions, SessionHost)}, with another time an idle session thread waits (for tests). */
+    static SmtpListener start(ServerOptions options, SessionHost host, long idleThreadMillis) {
+        return start(options, host, Thread::start, idleThreadMillis);
     }
 
     /**
@@ -67,6 +81,11 @@ public final class SmtpListener implements AutoCloseable {
      * fail as a process out of threads does).
      */
     static SmtpListener start(ServerOptions options, SessionHost host, Consumer<Thread> starter) {
+        return start(options, host, starter, IDLE_THREAD_MILLIS);
+    }
+
+    private static SmtpListener start(ServerOptions options, SessionHost host, Consumer<Thread> starter,
+                                      long idleThreadMillis) {
         ServerSocket ss = null;
         try {
             ss = new ServerSocket();
@@ -83,7 +102,7 @@ public final class SmtpListener implements AutoCloseable {
             throw new UncheckedIOException("cannot listen on " + options.host() + ":" + options.port() + " ("
                     + e.getMessage() + "); use port 0 for a random free port", e);
         }
-        SmtpListener listener = new SmtpListener(options, host, ss, starter);
+        SmtpListener listener = new SmtpListener(options, host, ss, starter, idleThreadMillis);
         listener.acceptor.start();
         return listener;
     }
@@ -173,9 +192,37 @@ public final class SmtpListener implements AutoCloseable {
         }
     }
 
-    /** Starts the session on a thread. */
+    /**
+     * Starts the session on a thread of the pool: an idle one, or a new one started through the thread starter. A
+     * pool that is shut down (the listener closing) refuses with a {@code RejectedExecutionException}.
+     */
     private void start(SmtpSession session) {
-        threadStarter.accept(newThread(session));
+        ThreadPoolExecutor pool = sessionThreads;
+        if (pool == null) {
+            pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, idleThreadMillis, TimeUnit.MILLISECONDS,
+                    new SynchronousQueue<>(), r -> register(new SessionThread(r, nextName())));
+            sessionThreads = pool;
+        }
+        pool.execute(session);
+    }
+
+    /** A pooled session thread: the pool starts it, and that goes through the listener's thread starter. */
+    private final class SessionThread extends Thread {
+        private boolean starting;
+
+        SessionThread(Runnable task, String name) {
+            super(task, name);
+        }
+
+        @Override
+        public synchronized void start() {
+            if (starting) {
+                super.start(); // the starter's own call
+                return;
+            }
+            starting = true;
+            threadStarter.accept(this);
+        }
     }
 
     /** Answers one reply to a connection without a session and closes it (a short write to a new socket). */
@@ -209,8 +256,15 @@ public final class SmtpListener implements AutoCloseable {
     }
 
     private Thread newThread(Runnable r) {
-        threads.removeIf(t -> !t.isAlive() && t.getState() == Thread.State.TERMINATED);
-        Thread t = new Thread(r, "letterbox-smtp-" + port() + "-" + threadCount.getAndIncrement());
+        return register(new Thread(r, nextName()));
+    }
+
+    private String nextName() {
+        return "letterbox-smtp-" + port() + "-" + threadCount.getAndIncrement();
+    }
+
+    private Thread register(Thread t) {
+        threads.removeIf(old -> !old.isAlive() && old.getState() == Thread.State.TERMINATED);
         t.setDaemon(true);
         threads.add(t);
         return t;
@@ -250,7 +304,9 @@ public final class SmtpListener implements AutoCloseable {
         } catch (IOException ignored) {
             // closing is best effort
         }
+        shutDownSessionThreads(); // idle threads end while the acceptor does
         join(List.of(acceptor));
+        shutDownSessionThreads(); // in case the acceptor made the pool meanwhile
         List<SmtpSession> live = new ArrayList<>(sessions);
         if (!live.isEmpty()) {
             // Writing the 421 blocks if a client does not read its replies; a thread of our own does it, and if it
@@ -263,6 +319,14 @@ public final class SmtpListener implements AutoCloseable {
             }
         }
         join(new ArrayList<>(threads));
+    }
+
+    /** Idle session threads end now, busy ones when their session does; no new session starts. */
+    private void shutDownSessionThreads() {
+        ThreadPoolExecutor pool = sessionThreads;
+        if (pool != null) {
+            pool.shutdown();
+        }
     }
 
     private static void joinFor(Thread t, long millis) {

@@ -18,7 +18,7 @@ class ClassLoadingTest {
     private static final Pattern LOADED = Pattern.compile("^\\[[^\\]]*\\]\\[info\\]\\[class,load\\] (\\S+) ");
 
     @Test
-    void noJakartaMailClassIsLoadedToStartTheServerOrToReceive(@TempDir Path dir) throws Exception {
+    void noJakartaMailClassIsLoadedToStartTheServerReceiveOrPrintAMessage(@TempDir Path dir) throws Exception {
         Path output = dir.resolve("child.log");
         Process child = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -40,7 +40,7 @@ class ClassLoadingTest {
         List<String> loaded = loadedClasses(lines);
         assertThat(loaded).as("classes loaded by the child JVM").contains(
                 "dev.letterbox.SmtpServer", "dev.letterbox.ReceivedMessage", "dev.letterbox.Mailbox");
-        assertThat(loaded).as("jakarta.mail classes loaded to start the server and receive one message")
+        assertThat(loaded).as("jakarta.mail classes loaded to start the server, receive one message and print it")
                 .noneMatch(name -> name.startsWith("jakarta.mail") || name.startsWith("org.eclipse.angus"));
     }
 

@@ -10,13 +10,11 @@ import dev.letterbox.internal.store.RawContent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Random;
-import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
 import org.junit.jupiter.api.Test;
 
@@ -71,14 +69,11 @@ class LargeMessageTest {
         return server.mailbox().awaitMessage();
     }
 
-    /** The temporary file behind a message, read through package-private state (the public API hides it). */
+    /** The temporary file behind a message, read through private state (the public API hides it). */
     private static Path fileOf(ReceivedMessage message) {
-        List<Field> fields = ReflectionSupport.findFields(ReceivedMessage.class,
-                f -> RawContent.class.isAssignableFrom(f.getType()), HierarchyTraversalMode.TOP_DOWN);
-        assertThat(fields).as("the RawContent field of ReceivedMessage").hasSize(1);
-        RawContent content = (RawContent) ReflectionSupport.tryToReadFieldValue(fields.get(0), message)
-                .getOrThrow(e -> new IllegalStateException("cannot read the content of " + message, e));
-        return content.file();
+        Method content = ReflectionSupport.findMethod(ReceivedMessage.class, "content")
+                .orElseThrow(() -> new IllegalStateException("ReceivedMessage has no content() method"));
+        return ((RawContent) ReflectionSupport.invokeMethod(content, message)).file();
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Run in a child JVM by {@link ClassLoadingTest}: starts a server, receives one message over a raw socket, awaits it,
- * reads its envelope and octets, and closes. Exits 0 on success.
+ * reads its envelope and octets, prints it ({@code toString()} must not parse), and closes. Exits 0 on success.
  */
 public final class ReceiveWithoutJakartaMain {
     private ReceiveWithoutJakartaMain() {
@@ -28,7 +28,7 @@ public final class ReceiveWithoutJakartaMain {
             if (m.raw().length != m.size() || !m.envelope().recipients().equals(List.of("b@example.com"))) {
                 throw new IllegalStateException("unexpected message " + m.envelope());
             }
-            System.out.println("RECEIVED " + m.size() + " octets, " + server.mailbox().messagesTo("b@example.com")
+            System.out.println("RECEIVED " + m + ", " + m.size() + " octets, " + server.mailbox().messagesTo("b@example.com")
                     .size() + " to b");
         }
     }
