@@ -9,6 +9,14 @@ import java.io.InputStream;
  * body. The body is not read until asked for: {@link #openStream()} streams it from the captured content (a large
  * message stays in its temporary file), {@link #bytes()} and {@link #text()} read it whole. As in
  * {@link ReceivedMessage}, an accessor for one value returns null when the part has none.
+ *
+ * <p><b>Content that cannot be decoded.</b> Quoted-printable is decoded leniently (a malformed escape is kept as
+ * sent) and an unknown transfer encoding yields the octets as sent. Content that is not valid base64 or uuencode
+ * (truncated base64, uuencode without its {@code begin} line) cannot be decoded: {@link #size()}, {@link #bytes()}
+ * and {@link #text()} throw an {@link java.io.UncheckedIOException}, and the stream of {@link #openStream()} an
+ * {@link java.io.IOException}, whose message names the part and the problem, such as {@code cannot read the base64
+ * content of the application/pdf part "report.pdf": Error in encoded stream: ...}. The names, types and the rest of
+ * the message stay readable; {@link ReceivedMessage#rawStream()} has the octets as sent.
  */
 public final class Attachment {
     private final MimeNode node;
@@ -64,7 +72,8 @@ public final class Attachment {
      * kept in memory) and the result cached.
      *
      * @return the decoded size in octets
-     * @throws java.io.UncheckedIOException if the content cannot be read (mailbox cleared, server closed)
+     * @throws java.io.UncheckedIOException if the content cannot be decoded (see the class description) or read
+     *     (mailbox cleared, server closed); the message names the part and the problem
      */
     public long size() {
         return node.decodedSize();
@@ -75,7 +84,8 @@ public final class Attachment {
      *
      * @return a new array with the content
      * @throws IllegalStateException if the content is too large for the heap (use {@link #openStream()})
-     * @throws java.io.UncheckedIOException if the content cannot be read (mailbox cleared, server closed)
+     * @throws java.io.UncheckedIOException if the content cannot be decoded (see the class description) or read
+     *     (mailbox cleared, server closed); the message names the part and the problem
      */
     public byte[] bytes() {
         return node.bytes();
@@ -86,7 +96,8 @@ public final class Attachment {
      * this JVM, the content is read as UTF-8 when it is valid UTF-8 and as ISO-8859-1 otherwise; this never fails.
      *
      * @return the text
-     * @throws java.io.UncheckedIOException if the content cannot be read (mailbox cleared, server closed)
+     * @throws java.io.UncheckedIOException if the content cannot be decoded (see the class description) or read
+     *     (mailbox cleared, server closed); the message names the part and the problem
      */
     public String text() {
         return node.text();
@@ -96,8 +107,10 @@ public final class Attachment {
      * Opens the decoded content as a stream. For a message held in a temporary file the content is read from the file
      * as the stream is consumed, so an attachment of any size can be checked with a small heap.
      *
-     * @return a new stream the caller closes
-     * @throws java.io.UncheckedIOException if the content cannot be read (mailbox cleared, server closed)
+     * @return a new stream the caller closes; its reads throw an {@link java.io.IOException} naming the part and the
+     *     problem if the content cannot be decoded (see the class description) or read (mailbox cleared, server
+     *     closed)
+     * @throws java.io.UncheckedIOException if the content cannot be opened (mailbox cleared, server closed)
      */
     public InputStream openStream() {
         return node.openStream();

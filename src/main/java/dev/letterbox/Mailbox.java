@@ -17,7 +17,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The messages one {@link SmtpServer} accepted, in arrival order. Thread-safe: the server adds while tests read and
  * wait. Every wait uses a condition signalled on arrival, never a sleep loop, and fails with a message that lists what
- * did arrive.
+ * did arrive. Waiting never holds up the server: a failure is described after the mailbox is unlocked, and closing
+ * the server ends every wait at once.
  *
  * <p>In a JUnit Jupiter test, get one by declaring a parameter or a field of type {@code Mailbox} in a class or method
  * annotated with {@link CaptureMail} (or with a {@link LetterboxExtension} registered). Without either, JUnit reports
@@ -52,6 +53,7 @@ public final class Mailbox {
     /** Read by {@link ReportLocation#of(Mailbox)}; set by the JUnit extension when a test starts. */
     private final ReportLocation reportLocation = new ReportLocation();
     private int awaited;
+    private boolean closed; // guarded by lock: set once the server is closing
     private final Script script;
     private final List<SessionRecord> sessions = new ArrayList<>(); // guarded by lock
     private long sessionCount; // guarded by lock
@@ -168,7 +170,8 @@ public final class Mailbox {
      * {@link LetterboxExtension} or the JUnit configuration parameter {@code letterbox.await.timeout}.
      *
      * @return the message
-     * @throws AssertionError if none arrives in time; its message lists what did arrive
+     * @throws AssertionError if none arrives in time, or at once when the server is closed; its message says which and
+     *     lists what did arrive
      * @throws IllegalStateException if the waiting thread is interrupted
      */
     public ReceivedMessage awaitMessage() {
@@ -180,18 +183,24 @@ public final class Mailbox {
      *
      * @param timeout how long to wait at most
      * @return the message
-     * @throws AssertionError if none arrives in time; its message lists what did arrive
+     * @throws AssertionError if none arrives in time, or at once when the server is closed; its message says which and
+     *     lists what did arrive
      * @throws IllegalStateException if the waiting thread is interrupted
      * @throws NullPointerException if timeout is null
      */
     public ReceivedMessage awaitMessage(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        Shortfall shortfall;
         lock.lock();
         try {
-            awaitCount(awaited + 1, timeout, "message " + MessageDescription.index(awaited));
-            return messages.get(awaited++);
+            shortfall = awaitCount(awaited + 1, timeout, "message " + MessageDescription.index(awaited));
+            if (shortfall == null) {
+                return messages.get(awaited++);
+            }
         } finally {
             lock.unlock();
         }
+        throw shortfall.failure();
     }
 
     /**
@@ -200,7 +209,8 @@ public final class Mailbox {
      *
      * @param count how many messages to wait for
      * @return a snapshot of every message received so far (at least {@code count}), oldest first
-     * @throws AssertionError if fewer arrive in time; its message lists what did arrive
+     * @throws AssertionError if fewer arrive in time, or at once when the server is closed; its message says which
+     *     and lists what did arrive
      * @throws IllegalArgumentException if count is negative
      */
     public List<ReceivedMessage> awaitMessages(int count) {
@@ -214,7 +224,8 @@ public final class Mailbox {
      * @param count how many messages to wait for
      * @param timeout how long to wait at most
      * @return a snapshot of every message received so far (at least {@code count}), oldest first
-     * @throws AssertionError if fewer arrive in time; its message lists what did arrive
+     * @throws AssertionError if fewer arrive in time, or at once when the server is closed; its message says which
+     *     and lists what did arrive
      * @throws IllegalArgumentException if count is negative
      * @throws IllegalStateException if the waiting thread is interrupted
      * @throws NullPointerException if timeout is null
@@ -223,14 +234,19 @@ public final class Mailbox {
         if (count < 0) {
             throw new IllegalArgumentException("count must not be negative, was " + count);
         }
+        Objects.requireNonNull(timeout, "timeout");
+        Shortfall shortfall;
         lock.lock();
         try {
-            awaitCount(count, timeout, count + (count == 1 ? " message" : " messages"));
-            awaited = Math.max(awaited, count);
-            return List.copyOf(messages);
+            shortfall = awaitCount(count, timeout, count + (count == 1 ? " message" : " messages"));
+            if (shortfall == null) {
+                awaited = Math.max(awaited, count);
+                return List.copyOf(messages);
+            }
         } finally {
             lock.unlock();
         }
+        throw shortfall.failure();
     }
 
     /**
@@ -244,8 +260,8 @@ public final class Mailbox {
      * }</pre>
      *
      * @param quietPeriod how long to watch for further messages; at least zero
-     * @throws AssertionError if a message beyond the awaited ones is in the mailbox or arrives in the period; its
-     *     message lists every message received
+     * @throws AssertionError if a message beyond the awaited ones is in the mailbox or arrives in the period, or at
+     *     once when the server is closed; its message says which and lists every message received
      * @throws IllegalArgumentException if quietPeriod is negative
      * @throws IllegalStateException if the waiting thread is interrupted
      */
@@ -254,25 +270,34 @@ public final class Mailbox {
         if (quietPeriod.isNegative()) {
             throw new IllegalArgumentException("quietPeriod must not be negative, was " + quietPeriod);
         }
+        List<ReceivedMessage> received;
+        int awaitedSoFar;
         lock.lock();
         try {
             long remaining = quietPeriod.toNanos();
-            while (messages.size() <= awaited && remaining > 0) {
+            while (messages.size() <= awaited && remaining > 0 && !closed) {
                 remaining = arrived.awaitNanos(remaining);
             }
-            if (messages.size() > awaited) {
-                int extra = messages.size() - awaited;
-                throw new AssertionError("Expected no more messages at " + host() + ":" + port() + " than the "
-                        + awaited + " awaited, but " + extra + " more arrived"
-                        + " (quiet period " + format(quietPeriod) + "); received " + messages.size() + ":\n"
-                        + MessageDescription.list(messages, "  ") + reportLine());
+            if (messages.size() <= awaited && !closed) {
+                return;
             }
+            received = List.copyOf(messages);
+            awaitedSoFar = awaited;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the quiet period to pass", e);
         } finally {
             lock.unlock();
         }
+        // described outside the lock: describing parses the messages, and deliveries must not wait for that
+        if (received.size() > awaitedSoFar) {
+            throw new AssertionError("Expected no more messages at " + host() + ":" + port() + " than the "
+                    + awaitedSoFar + " awaited, but " + (received.size() - awaitedSoFar) + " more arrived"
+                    + " (quiet period " + format(quietPeriod) + "); received " + received.size() + ":\n"
+                    + MessageDescription.list(received, "  ") + reportLine());
+        }
+        throw new Shortfall(this, "the quiet period of " + format(quietPeriod), quietPeriod, true, received)
+                .failure();
     }
 
     /**
@@ -404,21 +429,50 @@ public final class Mailbox {
         }
     }
 
-    private void awaitCount(int count, Duration timeout, String what) {
-        Objects.requireNonNull(timeout, "timeout");
+    /**
+     * Marks the mailbox as belonging to a closed server and wakes every wait, which then fails at once. Called when
+     * the server starts closing.
+     */
+    void serverClosed() {
+        lock.lock();
+        try {
+            closed = true;
+            arrived.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits, holding the lock, until {@code count} messages are there. Returns null then; otherwise (timed out, or
+     * the server closed) a snapshot of what arrived, for the caller to describe after releasing the lock.
+     */
+    private Shortfall awaitCount(int count, Duration timeout, String what) {
         long remaining = timeout.toNanos();
         try {
             while (messages.size() < count) {
-                if (remaining <= 0) {
-                    throw new AssertionError("Timed out after " + format(timeout) + " waiting for " + what
-                            + " at " + host() + ":" + port() + "; received " + messages.size() + ":\n"
-                            + MessageDescription.list(messages, "  ") + reportLine());
+                if (closed || remaining <= 0) {
+                    return new Shortfall(this, what, timeout, closed, List.copyOf(messages));
                 }
                 remaining = arrived.awaitNanos(remaining);
             }
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for " + what, e);
+        }
+    }
+
+    /** A wait that ended without what it waited for: a snapshot taken under the lock, described outside it. */
+    private record Shortfall(Mailbox mailbox, String what, Duration timeout, boolean closed,
+                             List<ReceivedMessage> received) {
+        AssertionError failure() {
+            String where = mailbox.host() + ":" + mailbox.port();
+            String start = closed
+                    ? "Stopped waiting for " + what + " at " + where + ": the server was closed"
+                    : "Timed out after " + format(timeout) + " waiting for " + what + " at " + where;
+            return new AssertionError(start + "; received " + received.size() + ":\n"
+                    + MessageDescription.list(received, "  ") + mailbox.reportLine());
         }
     }
 

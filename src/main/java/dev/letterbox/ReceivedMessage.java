@@ -33,8 +33,14 @@ import java.util.Set;
  * {@link #textBody()}); an accessor for several values returns an empty list, never null. {@link Envelope} and
  * {@link Attachment} follow the same rule.
  *
- * <p>The octets of a large message live in a temporary file that is deleted when the mailbox is cleared or the server
- * closed; read what you need before that.
+ * <p>The octets of a large message live in a temporary file that is closed and deleted when the mailbox is cleared or
+ * the server closed; read what you need before that: afterwards the accessors that need it throw an
+ * {@link java.io.UncheckedIOException} that says so.
+ *
+ * <p>Malformed mail is read as far as it can be: a broken multipart, an unknown charset or a bad encoded-word yields
+ * what could be read (see {@link #structure()}), never an exception. Only a body that is not valid for its transfer
+ * encoding (truncated base64, uuencode without {@code begin}) makes {@link #textBody()}, {@link #htmlBody()} and
+ * {@link #links()} throw, as {@link Attachment} describes.
  */
 public final class ReceivedMessage {
     // Keep jakarta.mail types out of this class's method bodies (catch clauses, instanceof, casts, arguments of a
@@ -285,6 +291,8 @@ public final class ReceivedMessage {
      *
      * @return the text, or null if the message has no text/plain body
      * @throws IllegalStateException if the message cannot be parsed
+     * @throws java.io.UncheckedIOException if the body cannot be decoded (see {@link Attachment}) or read (a spilled
+     *     message after the mailbox was cleared); the message names the part and the problem
      */
     public String textBody() {
         return view().textBody().orElse(null);
@@ -295,6 +303,8 @@ public final class ReceivedMessage {
      *
      * @return the HTML, or null if the message has no text/html body
      * @throws IllegalStateException if the message cannot be parsed
+     * @throws java.io.UncheckedIOException if the body cannot be decoded (see {@link Attachment}) or read (a spilled
+     *     message after the mailbox was cleared); the message names the part and the problem
      */
     public String htmlBody() {
         return view().htmlBody().orElse(null);
@@ -327,6 +337,8 @@ public final class ReceivedMessage {
      *
      * @return the links, empty if none
      * @throws IllegalStateException if the message cannot be parsed
+     * @throws java.io.UncheckedIOException if a body cannot be decoded (see {@link Attachment}) or read (a spilled
+     *     message after the mailbox was cleared); the message names the part and the problem
      */
     public List<String> links() {
         return view().links();

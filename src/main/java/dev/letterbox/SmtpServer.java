@@ -110,11 +110,13 @@ public final class SmtpServer implements AutoCloseable {
     }
 
     /**
-     * Stops the server: answers {@code 421 4.3.2} to sessions in flight, closes every socket, waits for every thread
-     * it started to end, then deletes the temporary files of captured messages. Idempotent.
+     * Stops the server: ends every wait on its mailbox at once (with an {@link AssertionError} saying the server was
+     * closed), answers {@code 421 4.3.2} to sessions in flight, closes every socket, waits for every thread it started
+     * to end, then closes and deletes the temporary files of captured messages. Idempotent.
      */
     @Override
     public void close() {
+        mailbox.serverClosed(); // first: waits end at once, not after the sessions
         listener.close();
         mailbox.clear();
     }

@@ -266,7 +266,7 @@ public final class SmtpTestClient implements AutoCloseable {
 
     /**
      * Dot-stuffs message octets for DATA (RFC 5321 section 4.5.2): a line starting with '.' gets another, and a last
-     * line without CRLF gets one.
+     * line without CRLF (a bare LF included) gets one.
      */
     public static byte[] dotStuff(byte[] raw) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(raw.length + 64);
@@ -278,8 +278,9 @@ public final class SmtpTestClient implements AutoCloseable {
             out.write(b);
             lineStart = b == '\n';
         }
-        if (!lineStart) {
-            out.write('\r');
+        int n = raw.length;
+        if (n > 0 && !(n >= 2 && raw[n - 2] == '\r' && raw[n - 1] == '\n')) {
+            out.write('\r'); // only CRLF before the dot ends the data: a last bare LF would leave it open
             out.write('\n');
         }
         return out.toByteArray();

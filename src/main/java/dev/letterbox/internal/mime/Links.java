@@ -1,19 +1,16 @@
 package dev.letterbox.internal.mime;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** Finds the links a test may want to follow: href attributes of an HTML body, URLs in a text body. */
+/**
+ * Finds the links a test may want to follow: href attributes of an HTML body, URLs in a text body. Both are found by
+ * hand-written scanners that move forward through the text (no regular expression, which can backtrack on hostile
+ * input), so the work is linear in the length of the bodies.
+ */
 public final class Links {
-
-    private static final Pattern HREF = Pattern.compile(
-            "<a\\b[^>]*?\\bhref\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>\"']+))", Pattern.CASE_INSENSITIVE);
-    private static final Pattern URL = Pattern.compile("\\b(?:https?|ftp)://[^\\s<>\"]+", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ENTITY = Pattern.compile("&(#[xX][0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);");
+    private static final String TRAILING_PUNCTUATION = ".,;:!?)]}'";
 
     private Links() {
     }
@@ -26,62 +23,80 @@ public final class Links {
      * @param text the text body, may be null
      * @return the links
      */
-    public static List<String> extract(String html, String text) {
+    public static List<String> extract(CharSequence html, CharSequence text) {
         Set<String> links = new LinkedHashSet<>();
         if (html != null) {
-            Matcher m = HREF.matcher(html);
-            while (m.find()) {
-                String v = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-                v = decodeEntities(v).trim();
+            HtmlAnchors.hrefs(html, href -> {
+                String v = HtmlAnchors.decodeEntities(href).trim();
                 if (!v.isEmpty() && !v.startsWith("#")) {
                     links.add(v);
                 }
-            }
+            });
         }
         if (text != null) {
-            Matcher m = URL.matcher(text);
-            while (m.find()) {
-                links.add(trimTrailingPunctuation(m.group()));
+            urls(text, links);
+        }
+        return List.copyOf(links);
+    }
+
+    /** Finds {@code http://}, {@code https://} and {@code ftp://} URLs starting at a word boundary. */
+    private static void urls(CharSequence text, Set<String> out) {
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            int afterScheme = isWordStart(text, i) ? afterScheme(text, i) : -1;
+            if (afterScheme < 0 || afterScheme >= n || !isUrlChar(text.charAt(afterScheme))) {
+                i++;
+                continue;
+            }
+            int end = afterScheme + 1;
+            while (end < n && isUrlChar(text.charAt(end))) {
+                end++;
+            }
+            out.add(trimTrailingPunctuation(text.subSequence(i, end).toString()));
+            i = end;
+        }
+    }
+
+    private static boolean isWordStart(CharSequence text, int i) {
+        return i == 0 || !isWordChar(text.charAt(i - 1));
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    /** @return the index after {@code scheme://} if one of the schemes starts at i (any case), else -1 */
+    private static int afterScheme(CharSequence text, int i) {
+        for (String scheme : new String[] {"http://", "https://", "ftp://"}) {
+            if (HtmlAnchors.regionMatchesIgnoreCase(text, i, scheme)) {
+                return i + scheme.length();
             }
         }
-        return List.copyOf(new ArrayList<>(links));
+        return -1;
     }
 
-    static String decodeEntities(String s) {
-        if (s.indexOf('&') < 0) {
-            return s;
-        }
-        Matcher m = ENTITY.matcher(s);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            String e = m.group(1);
-            String r = switch (e) {
-                case "amp" -> "&";
-                case "lt" -> "<";
-                case "gt" -> ">";
-                case "quot" -> "\"";
-                case "apos" -> "'";
-                default -> {
-                    try {
-                        int cp = e.startsWith("#x") || e.startsWith("#X")
-                                ? Integer.parseInt(e.substring(2), 16) : Integer.parseInt(e.substring(1));
-                        yield new String(Character.toChars(cp));
-                    } catch (IllegalArgumentException ex) {
-                        yield m.group();
-                    }
-                }
-            };
-            m.appendReplacement(sb, Matcher.quoteReplacement(r));
-        }
-        m.appendTail(sb);
-        return sb.toString();
+    private static boolean isUrlChar(char c) {
+        return !(c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r'
+                || c == '<' || c == '>' || c == '"');
     }
 
+    /** Drops punctuation that ends a sentence rather than the URL; a closing parenthesis stays if it is balanced. */
     private static String trimTrailingPunctuation(String url) {
+        int open = 0;
+        int close = 0;
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            open += c == '(' ? 1 : 0;
+            close += c == ')' ? 1 : 0;
+        }
         int end = url.length();
-        while (end > 0 && ".,;:!?)]}'".indexOf(url.charAt(end - 1)) >= 0) {
-            if (url.charAt(end - 1) == ')' && url.lastIndexOf('(', end) >= 0) {
-                break; // keep a balanced parenthesis, as in Wikipedia links
+        while (end > 0 && TRAILING_PUNCTUATION.indexOf(url.charAt(end - 1)) >= 0) {
+            if (url.charAt(end - 1) == ')') {
+                if (close <= open) {
+                    break; // balanced, as in Wikipedia links
+                }
+                close--;
             }
             end--;
         }

@@ -3,15 +3,10 @@ package dev.letterbox.internal.mime;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.MimeMessage;
-import java.text.ParsePosition;
+import jakarta.mail.internet.MimeUtility;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -178,17 +173,8 @@ public final class MessageView {
     }
 
     private Optional<OffsetDateTime> parseDate() {
-        List<String> values = headers("Date");
-        if (values.isEmpty()) {
-            return Optional.empty();
-        }
-        String text = values.get(0).replaceAll("\\([^)]*\\)", "").trim().replaceAll("\\s+", " ");
-        try {
-            return Optional.of(OffsetDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME));
-        } catch (DateTimeParseException e) {
-            Date d = new MailDateFormat().parse(text, new ParsePosition(0));
-            return d == null ? Optional.empty() : Optional.of(d.toInstant().atOffset(ZoneOffset.UTC));
-        }
+        List<String> values = rawHeaders("Date");
+        return values.isEmpty() ? Optional.empty() : DateHeader.parse(values.get(0));
     }
 
     static String decodeHeader(String raw) {

@@ -119,22 +119,41 @@ public final class MimeNode {
     /**
      * Opens the body, transfer-decoded; a part held in a file is streamed from the file, not loaded.
      *
-     * @return a new stream the caller closes
-     * @throws UncheckedIOException if the content cannot be read
+     * @return a new stream the caller closes; its reads throw an {@link IOException} naming this part when the body
+     *     is not valid for its transfer encoding (truncated base64, uuencode without {@code begin}) or can no longer
+     *     be read (the mailbox was cleared)
+     * @throws UncheckedIOException if the content cannot be opened
      */
     public InputStream openStream() {
         InputStream raw = openRaw();
-        if (encoding == null) {
-            return raw;
+        InputStream decoded = raw;
+        if (encoding != null) {
+            // as MimeUtility.decode, with the shared session's stream provider: MimeUtility looks one up each call
+            StreamProvider decoders = SharedSession.get().getStreamProvider();
+            decoded = switch (encoding) {
+                case "base64" -> decoders.inputBase64(raw);
+                case "quoted-printable" -> decoders.inputQP(raw);
+                case "uuencode", "x-uuencode", "x-uue" -> decoders.inputUU(raw);
+                default -> raw; // identity, or unknown: the octets as sent are the best we have
+            };
         }
-        // as MimeUtility.decode, with the shared session's stream provider: MimeUtility looks one up each call
-        StreamProvider decoders = SharedSession.get().getStreamProvider();
-        return switch (encoding) {
-            case "base64" -> decoders.inputBase64(raw);
-            case "quoted-printable" -> decoders.inputQP(raw);
-            case "uuencode", "x-uuencode", "x-uue" -> decoders.inputUU(raw);
-            default -> raw; // identity, or unknown: the octets as sent are the best we have
-        };
+        return new PartStream(decoded, describe());
+    }
+
+    /**
+     * Opens the body for parsing it as a message: for an identity transfer encoding the stream as sent, which shares
+     * the captured content (a parsed attached message then copies nothing); otherwise the decoded stream.
+     *
+     * @return a new stream the caller closes
+     */
+    InputStream openForParsing() {
+        return isIdentity() ? openRaw() : openStream();
+    }
+
+    /** @return such as {@code the base64 content of the application/pdf part "report.pdf"}, for failure messages */
+    String describe() {
+        return "the " + (isIdentity() ? "" : encoding + " ") + "content of the " + contentType.mimeType() + " part"
+                + (fileName == null ? "" : " \"" + fileName + "\"");
     }
 
     /**
@@ -166,6 +185,8 @@ public final class MimeNode {
      *
      * @return the octets
      * @throws IllegalStateException if the body is too large for an array
+     * @throws UncheckedIOException if the body cannot be decoded or read (see {@link #openStream()}); the message
+     *     names this part and the problem
      */
     public byte[] bytes() {
         try (InputStream in = openStream()) {
@@ -174,7 +195,7 @@ public final class MimeNode {
             throw new IllegalStateException("the " + contentType.mimeType()
                     + " part is too large to read into memory; stream it instead", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the body of the " + contentType.mimeType() + " part", e);
+            throw new UncheckedIOException(e.getMessage(), e);
         }
     }
 
@@ -189,6 +210,7 @@ public final class MimeNode {
      * keeping it) and the result cached.
      *
      * @return the decoded size in octets
+     * @throws UncheckedIOException if the body cannot be decoded or read (see {@link #openStream()})
      */
     public long decodedSize() {
         long s = decodedSize;
@@ -205,7 +227,7 @@ public final class MimeNode {
                     s += n;
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the body of the " + contentType.mimeType() + " part", e);
+                throw new UncheckedIOException(e.getMessage(), e);
             }
         }
         decodedSize = s;

@@ -11,8 +11,8 @@ import java.io.UncheckedIOException;
 
 /**
  * Turns captured octets into a {@link MimeMessage}. The message shares the captured content instead of copying it:
- * a file-backed message is parsed through a {@link FileSharedStream}, so part bodies stay on disk until read, and a
- * part's read buffer exists only while it is read.
+ * a file-backed message is parsed through one {@link SharedCapturedFile}, so part bodies stay on disk until read and
+ * releasing the message closes its only file descriptor.
  * Every message is parsed with the one {@link SharedSession}. This class is the only place the capture path touches
  * jakarta.mail, and only when a test first asks.
  */
@@ -33,22 +33,28 @@ public final class MimeParsing {
      * @throws IllegalStateException if jakarta.mail cannot read the content at all
      */
     public static Parsed parse(RawContent content) {
+        Closeable source;
         InputStream in;
-        try {
-            in = content.file() != null
-                    ? FileSharedStream.open(content.file())
-                    : content instanceof RawContent.InMemory m
-                            ? new SharedByteArrayInputStream(m.sharedArray(), 0, (int) m.size())
-                            : new SharedByteArrayInputStream(content.bytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the captured message " + content.file()
-                    + "; was the mailbox cleared or the server closed?", e);
+        if (content.file() != null) {
+            try {
+                SharedCapturedFile file = SharedCapturedFile.open(content.file());
+                source = file;
+                in = file.stream();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open the captured message " + content.file()
+                        + "; was the mailbox cleared or the server closed?", e);
+            }
+        } else {
+            in = content instanceof RawContent.InMemory m
+                    ? new SharedByteArrayInputStream(m.sharedArray(), 0, (int) m.size())
+                    : new SharedByteArrayInputStream(content.bytes());
+            source = in;
         }
         try {
-            return new Parsed(new CapturedMimeMessage(in), in);
-        } catch (MessagingException e) {
+            return new Parsed(new CapturedMimeMessage(in), source);
+        } catch (MessagingException | RuntimeException e) {
             try {
-                in.close();
+                source.close();
             } catch (IOException ignored) {
                 // the parse error is what matters
             }

@@ -53,7 +53,7 @@ final class MimeTree {
             role = MimeNode.Role.ATTACHMENT;
             MimeNode shell = new MimeNode(part, type, encoding, disposition, fileName, contentId, rawSize, role,
                     List.of(), null, null, null);
-            try (InputStream in = shell.openStream()) {
+            try (InputStream in = shell.openForParsing()) {
                 attached = MimeParsing.parse(in);
                 attachedRoot = build(attached, depth + 1);
             } catch (Exception e) {
