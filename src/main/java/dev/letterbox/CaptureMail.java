@@ -111,6 +111,14 @@ public @interface CaptureMail {
     boolean lenientLineEndings() default false;
 
     /**
+     * Whether a message with a violation that large providers reject is refused at the end of DATA with a 550 naming
+     * it; see {@link ServerOptions.AbstractBuilder#strict(boolean)}.
+     *
+     * @return true to refuse such messages; false (the default) to store them
+     */
+    boolean strict() default false;
+
+    /**
      * The address the server binds; see {@link ServerOptions.AbstractBuilder#host(String)}.
      *
      * @return an IP address or host name, {@value ServerOptions#DEFAULT_HOST} (loopback) by default

@@ -54,6 +54,8 @@ public final class Mailbox {
     private final ReportLocation reportLocation = new ReportLocation();
     private int awaited;
     private boolean closed; // guarded by lock: set once the server is closing
+    private List<ReceivedMessage> atClose = List.of(); // guarded by lock: what had arrived when the server closed
+    private int awaitedAtClose; // guarded by lock
     private final Script script;
     private final List<SessionRecord> sessions = new ArrayList<>(); // guarded by lock
     private long sessionCount; // guarded by lock
@@ -281,8 +283,8 @@ public final class Mailbox {
             if (messages.size() <= awaited && !closed) {
                 return;
             }
-            received = List.copyOf(messages);
-            awaitedSoFar = awaited;
+            received = closed ? atClose : List.copyOf(messages);
+            awaitedSoFar = closed ? awaitedAtClose : awaited;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the quiet period to pass", e);
@@ -437,6 +439,8 @@ public final class Mailbox {
         lock.lock();
         try {
             closed = true;
+            atClose = List.copyOf(messages); // the close clears the mailbox next; failures show what had arrived
+            awaitedAtClose = awaited;
             arrived.signalAll();
         } finally {
             lock.unlock();
@@ -452,7 +456,7 @@ public final class Mailbox {
         try {
             while (messages.size() < count) {
                 if (closed || remaining <= 0) {
-                    return new Shortfall(this, what, timeout, closed, List.copyOf(messages));
+                    return new Shortfall(this, what, timeout, closed, closed ? atClose : List.copyOf(messages));
                 }
                 remaining = arrived.awaitNanos(remaining);
             }
@@ -468,9 +472,11 @@ public final class Mailbox {
                              List<ReceivedMessage> received) {
         AssertionError failure() {
             String where = mailbox.host() + ":" + mailbox.port();
+            Throwable stopped = mailbox.server.failure();
             String start = closed
                     ? "Stopped waiting for " + what + " at " + where + ": the server was closed"
-                    : "Timed out after " + format(timeout) + " waiting for " + what + " at " + where;
+                    : "Timed out after " + format(timeout) + " waiting for " + what + " at " + where
+                            + (stopped == null ? "" : "; the server stopped accepting connections: " + stopped);
             return new AssertionError(start + "; received " + received.size() + ":\n"
                     + MessageDescription.list(received, "  ") + mailbox.reportLine());
         }

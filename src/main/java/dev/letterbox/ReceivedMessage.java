@@ -1,7 +1,9 @@
 package dev.letterbox;
 
+import dev.letterbox.internal.conformance.Conformance;
 import dev.letterbox.internal.diagnostics.MessageDescription;
 import dev.letterbox.internal.diagnostics.ReportLocation;
+import dev.letterbox.internal.dkim.DkimVerifier;
 import dev.letterbox.internal.mime.Lazy;
 import dev.letterbox.internal.mime.MessageView;
 import dev.letterbox.internal.mime.MimeNode;
@@ -17,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.PublicKey;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -56,6 +60,8 @@ public final class ReceivedMessage {
     private final Lazy<MessageView> view;
     private final Lazy<List<Attachment>> attachments = new Lazy<>(() -> wrap(view().attachments()));
     private final Lazy<List<Attachment>> inlineParts = new Lazy<>(() -> wrap(view().inlineParts()));
+    private final Lazy<List<Violation>> violations = new Lazy<>(this::checkConformance);
+    private final Lazy<List<DkimSignature>> dkimSignatures = new Lazy<>(this::readDkimSignatures);
     private final Lazy<List<String>> bcc = new Lazy<>(this::blindCopies);
 
     private final SessionRecord session; // null for an attached message
@@ -376,6 +382,78 @@ public final class ReceivedMessage {
             throw new UncheckedIOException("cannot write the message to " + file + ": " + e.getMessage(), e);
         }
     }
+
+    // --- deliverability (issue 19): conformance checks and DKIM ---
+
+    /**
+     * Returns what in this message breaks the rules that large mail providers enforce or the RFCs set: bare line
+     * endings, overlong lines, missing or duplicated header fields, 8-bit content the envelope did not declare, broken
+     * MIME structure and more (see {@link ViolationCode}). Checked once, on the first call, in one pass over the
+     * octets as received; nothing captured is changed.
+     *
+     * @return the violations in the order found, empty if there are none
+     * @throws java.io.UncheckedIOException if the content is held in a temporary file that was deleted since (the
+     *     mailbox was cleared or the server closed) and was not checked before
+     */
+    public List<Violation> violations() {
+        return violations.get();
+    }
+
+    private List<Violation> checkConformance() {
+        synchronized (parseLock) {
+            refuseIfReleased();
+            return Conformance.check(content(), envelope);
+        }
+    }
+
+    /**
+     * Returns the {@code DKIM-Signature} fields of the message, parsed but not verified (RFC 6376 section 3.5).
+     *
+     * @return the signatures in header order, empty if the message is not signed
+     * @throws java.io.UncheckedIOException if the content cannot be read (see {@link #violations()})
+     */
+    public List<DkimSignature> dkimSignatures() {
+        return dkimSignatures.get();
+    }
+
+    /**
+     * Verifies the message's DKIM signatures by one domain and selector with the public key the test supplies (no DNS
+     * lookup): rsa-sha256 or ed25519-sha256, simple or relaxed canonicalization, {@code l=} and {@code x=} honoured.
+     * A key published as DNS text can be read with {@link DkimSignature#keyFromDnsRecord(String)}.
+     *
+     * @param selector the selector ({@code s=}), such as {@code mail}
+     * @param domain the signing domain ({@code d=}), ignoring case, such as {@code example.com}
+     * @param key the selector's public key
+     * @return the result: the first signature that verifies, else the first failure;
+     *     {@link DkimResult.Failure#NO_SIGNATURE} if no signature has that domain and selector
+     * @throws NullPointerException if an argument is null
+     * @throws java.io.UncheckedIOException if the content cannot be read (see {@link #violations()})
+     */
+    public DkimResult verifyDkim(String selector, String domain, PublicKey key) {
+        Objects.requireNonNull(selector, "selector");
+        Objects.requireNonNull(domain, "domain");
+        Objects.requireNonNull(key, "key");
+        return readContent(in -> DkimVerifier.verifyBest(in, s -> s.selector().equalsIgnoreCase(selector)
+                && s.domain().equalsIgnoreCase(domain) ? key : null, "d=" + domain + " s=" + selector, Instant.now()));
+    }
+
+    private List<DkimSignature> readDkimSignatures() {
+        return readContent(DkimVerifier::signatures);
+    }
+
+    /** Reads the octets under the parse lock, so that clearing the mailbox cannot delete them halfway. */
+    private <T> T readContent(java.util.function.Function<InputStream, T> reader) {
+        synchronized (parseLock) {
+            refuseIfReleased();
+            try (InputStream in = content().open()) {
+                return reader.apply(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    // --- end of deliverability ---
 
     private RawContent content() {
         return content.get();

@@ -159,6 +159,17 @@ public final class ServerOptions {
         return values.lenientLineEndings;
     }
 
+    /**
+     * Tells whether a message with a violation that large providers reject ({@link Violation.Severity#REJECT}, see
+     * {@link ReceivedMessage#violations()}) is refused at the end of DATA with a 550 reply naming it, as production
+     * would refuse it; by default (false) it is stored and the test can check {@code violations()}.
+     *
+     * @return true if such messages are refused
+     */
+    public boolean strict() {
+        return values.strict;
+    }
+
     /** @return the size in octets above which a message being received is kept in a temporary file, not the heap */
     public int spillThreshold() {
         return values.spillThreshold;
@@ -439,6 +450,21 @@ public final class ServerOptions {
         }
 
         /**
+         * Chooses whether a message with a reject-level violation (missing Message-ID or From, a line over 998 octets,
+         * a duplicated Subject ...; see {@link ViolationCode}) is refused at the end of DATA with
+         * {@code 550 5.6.0} naming the violation, so the sending code fails as it would in production. The checks run
+         * on the octets as received, without parsing them with jakarta.mail. Bare line endings that
+         * {@link #lenientLineEndings(boolean)} lets through are not refused again.
+         *
+         * @param strict true to refuse such messages
+         * @return this builder
+         */
+        public B strict(boolean strict) {
+            values.strict = strict;
+            return self();
+        }
+
+        /**
          * Sets the size above which a message being received goes to a temporary file instead of the heap.
          *
          * @param octets at least 1024
@@ -630,6 +656,7 @@ public final class ServerOptions {
         Duration writeTimeout = Duration.ofMinutes(1);
         Duration awaitTimeout = Duration.ofSeconds(10);
         boolean lenientLineEndings = false;
+        boolean strict = false;
         int spillThreshold = DEFAULT_SPILL_THRESHOLD;
         List<SmtpRule> rules = List.of();
         TlsMode tls = TlsMode.OFF;
@@ -662,6 +689,7 @@ public final class ServerOptions {
             m.put("writeTimeout", writeTimeout);
             m.put("awaitTimeout", awaitTimeout);
             m.put("lenientLineEndings", lenientLineEndings);
+            m.put("strict", strict);
             m.put("spillThreshold", spillThreshold);
             m.put("rules", rules);
             m.put("tls", tls);

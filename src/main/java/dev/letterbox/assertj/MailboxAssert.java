@@ -4,6 +4,7 @@ import static dev.letterbox.assertj.ShouldSatisfy.shouldSatisfy;
 
 import dev.letterbox.Mailbox;
 import dev.letterbox.ReceivedMessage;
+import dev.letterbox.Violation;
 import dev.letterbox.internal.diagnostics.MessageDescription;
 import dev.letterbox.internal.diagnostics.ReportLocation;
 import java.util.ArrayList;
@@ -168,6 +169,43 @@ public class MailboxAssert extends AbstractAssert<MailboxAssert, Mailbox> {
         }
         return this;
     }
+
+    // --- deliverability (issue 19) ---
+
+    /**
+     * Checks that no message has a violation that large providers reject ({@link Violation.Severity#REJECT}, see
+     * {@link ReceivedMessage#violations()}); all failing messages are reported, each violation with its place and
+     * source. Warnings do not fail it: use {@code allMessages(m -> m.hasNoViolations())} for those too.
+     *
+     * @return this assertion
+     * @throws AssertionError if a message has a reject-level violation, or if the mailbox is empty
+     */
+    public MailboxAssert allMessagesAreDeliverable() {
+        isNotNull();
+        List<ReceivedMessage> messages = actual.messages();
+        if (messages.isEmpty()) {
+            failWith(messages, "to have messages that are all deliverable", "but had none:");
+        }
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            List<Violation> rejected = messages.get(i).violations().stream()
+                    .filter(v -> v.severity() == Violation.Severity.REJECT).toList();
+            if (!rejected.isEmpty()) {
+                String message = MessageDescription.oneLine(messages.get(i));
+                failures.add("message " + MessageDescription.index(i) + " (" + message + ") has "
+                        + ViolationListing.count(rejected) + " that providers reject:\n" + ViolationListing.of(rejected));
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw AssertionFailures.failure(info, shouldSatisfy(captured(messages, true),
+                    "to have only deliverable messages",
+                    "but " + failures.size() + " of " + messages.size() + " would be rejected:\n"
+                            + String.join("\n", failures)));
+        }
+        return this;
+    }
+
+    // --- end of deliverability ---
 
     private ReceivedMessage firstTo(String address) {
         Objects.requireNonNull(address, "address");

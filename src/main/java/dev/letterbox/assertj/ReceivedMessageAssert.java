@@ -2,14 +2,28 @@ package dev.letterbox.assertj;
 
 import static dev.letterbox.assertj.ShouldHaveValue.shouldHave;
 import static dev.letterbox.assertj.ShouldHaveValue.shouldHaveAmong;
+import static dev.letterbox.assertj.ShouldSatisfy.shouldSatisfy;
 
 import dev.letterbox.Attachment;
+import dev.letterbox.DkimResult;
+import dev.letterbox.DkimSignature;
 import dev.letterbox.Envelope;
 import dev.letterbox.ReceivedMessage;
+import dev.letterbox.Violation;
+import dev.letterbox.ViolationCode;
 import dev.letterbox.internal.diagnostics.MessageDescription;
 import dev.letterbox.internal.diagnostics.ReportLocation;
+import dev.letterbox.internal.dkim.DkimVerifier;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.PublicKey;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.assertj.core.api.AbstractAssert;
@@ -472,6 +486,112 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
         fail(shouldHaveAmong(captured(), "attachment", fileName, "its attachments are", list(actual.attachments())));
         return null;
     }
+
+    // --- deliverability (issue 19): conformance and DKIM assertions ---
+
+    /**
+     * Checks that the message breaks none of the rules of {@link ReceivedMessage#violations()}.
+     *
+     * @return this assertion
+     * @throws AssertionError if it has violations; the message lists each with its place and source
+     */
+    public ReceivedMessageAssert hasNoViolations() {
+        return hasNoViolationsExcept();
+    }
+
+    /**
+     * Checks that the message breaks none of the rules of {@link ReceivedMessage#violations()} except the given ones,
+     * for a test that knowingly accepts a finding.
+     *
+     * @param allowed the codes to ignore
+     * @return this assertion
+     * @throws AssertionError if it has any other violation; the message lists each with its place and source
+     */
+    public ReceivedMessageAssert hasNoViolationsExcept(ViolationCode... allowed) {
+        isNotNull();
+        Set<ViolationCode> ignored = allowed.length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(allowed));
+        List<Violation> found = actual.violations().stream().filter(v -> !ignored.contains(v.code())).toList();
+        if (!found.isEmpty()) {
+            String requirement = ignored.isEmpty() ? "to have no violations"
+                    : "to have no violations other than " + ignored;
+            fail(shouldSatisfy(captured(), requirement, "but had " + ViolationListing.count(found) + ":\n"
+                    + ViolationListing.of(found)));
+        }
+        return this;
+    }
+
+    /**
+     * Checks that the message has a violation with this code, for tests of mail that is meant to be broken.
+     *
+     * @param code the expected code
+     * @return this assertion
+     * @throws AssertionError if it has none; the message lists the violations there are
+     */
+    public ReceivedMessageAssert hasViolation(ViolationCode code) {
+        isNotNull();
+        Objects.requireNonNull(code, "code");
+        List<Violation> found = actual.violations();
+        if (found.stream().noneMatch(v -> v.code() == code)) {
+            fail(shouldHaveAmong(captured(), "violation", code, "its violations are", ViolationListing.of(found)));
+        }
+        return this;
+    }
+
+    /**
+     * Checks that the message has a DKIM signature by this domain that verifies with this public key (RFC 6376;
+     * rsa-sha256 or ed25519-sha256), whatever its selector; no DNS lookup.
+     *
+     * @param domain the signing domain ({@code d=}), ignoring case
+     * @param key the signer's public key (see {@link DkimSignature#keyFromDnsRecord(String)})
+     * @return this assertion
+     * @throws AssertionError if no signature by the domain verifies; the message says which check failed and shows
+     *     the signed and the computed hash
+     */
+    public ReceivedMessageAssert hasValidDkimSignature(String domain, PublicKey key) {
+        Objects.requireNonNull(key, "key");
+        return dkim(domain, key, "a valid DKIM signature by " + domain);
+    }
+
+    /**
+     * Checks what can be checked of a DKIM signature by this domain without the signer's key: it is well formed, uses
+     * a supported algorithm, has not expired, and its body hash matches the body as received. Whether the signature
+     * over the header fields is the domain's needs the key: use {@link #hasValidDkimSignature(String, PublicKey)}.
+     *
+     * @param domain the signing domain ({@code d=}), ignoring case
+     * @return this assertion
+     * @throws AssertionError if there is no such signature; the message says which check failed with both hashes
+     */
+    public ReceivedMessageAssert hasValidDkimSignature(String domain) {
+        return dkim(domain, DkimVerifier.WITHOUT_KEY, "a DKIM signature by " + domain
+                + " with a matching body hash (signature not verified: no key given)");
+    }
+
+    private ReceivedMessageAssert dkim(String domain, PublicKey key, String requirement) {
+        isNotNull();
+        Objects.requireNonNull(domain, "domain");
+        DkimResult result;
+        try (InputStream in = actual.rawStream()) {
+            result = DkimVerifier.verifyBest(in, s -> s.domain().equalsIgnoreCase(domain) ? key : null,
+                    "d=" + domain, Instant.now());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!result.passed()) {
+            StringBuilder outcome = new StringBuilder("but ").append(result.failure()).append(": ")
+                    .append(result.detail());
+            if (result.signedHash() != null || result.computedHash() != null) {
+                outcome.append("\n  signed:   ").append(result.signedHash() == null ? "(not recoverable)"
+                        : result.signedHash()).append("\n  computed: ").append(result.computedHash());
+            }
+            if (result.signature() != null) {
+                outcome.append("\n  signature: ").append(result.signature());
+            }
+            fail(shouldSatisfy(captured(), "to have " + requirement, outcome.toString()));
+        }
+        return this;
+    }
+
+    // --- end of deliverability ---
 
     private ReceivedMessageAssert exactly(String what, List<String> found, String header, String... addresses) {
         AddressCheck.requireExactly(info, this::captured, what, found,

@@ -57,6 +57,7 @@ public record ExtensionSettings(Lifecycle lifecycle, ServerOptions options, bool
                     .maxRecipients(a.maxRecipients())
                     .maxConnections(a.maxConnections())
                     .lenientLineEndings(a.lenientLineEndings())
+                    .strict(a.strict())
                     .spillThreshold(a.spillThreshold())
                     .tls(a.tls())
                     .users(a.users())

@@ -1,9 +1,16 @@
 package dev.letterbox.internal.smtp;
 
 import dev.letterbox.Envelope;
+import dev.letterbox.Violation;
+import dev.letterbox.ViolationCode;
+import dev.letterbox.internal.conformance.WireChecks;
 import dev.letterbox.internal.store.ContentBuffer;
 import dev.letterbox.internal.store.RawContent;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * DATA, in two steps: the command (answered 354), and the end of the message once the session has read it whole.
@@ -47,6 +54,9 @@ final class DataCommand {
         if (reader.storageError() != null) {
             throw cannotStore(reader.storageError());
         }
+        if (s.options().strict()) {
+            refuseIfProvidersWould(s, t, buffer);
+        }
         return Outcome.reply("", () -> {
             RawContent content;
             try {
@@ -71,6 +81,37 @@ final class DataCommand {
                 return cannotStore(e).reply();
             }
         });
+    }
+
+    /** Strict mode: the wire-level checks (no jakarta.mail) refuse a message with a reject-level violation. */
+    private static void refuseIfProvidersWould(SessionState s, Transaction t, ContentBuffer buffer)
+            throws ReplyException {
+        Optional<Violation> refused;
+        try (InputStream in = buffer.openWritten()) {
+            refused = WireChecks.scan(in, t.mailParameters).firstRejection(s.options().lenientLineEndings()
+                    ? Set.of(ViolationCode.BARE_LF, ViolationCode.BARE_CR) : Set.of());
+        } catch (IOException | UncheckedIOException e) {
+            throw cannotStore(e);
+        }
+        if (refused.isPresent()) {
+            Violation v = refused.get();
+            throw new ReplyException(550, "5.6.0", printable("Message refused (strict mode): " + v.code() + " at "
+                    + v.place() + ": " + v.message() + " [" + v.source() + "]; nothing was stored"));
+        }
+    }
+
+    /**
+     * Reply text is ASCII on one line, short enough for a 512-octet reply line (RFC 5321 section 4.5.3.1.5): anything
+     * else taken from the message shows as '?', and a long text is cut.
+     */
+    private static String printable(String text) {
+        int max = 440;
+        StringBuilder sb = new StringBuilder(Math.min(text.length(), max + 3));
+        for (int i = 0; i < text.length() && i < max; i++) {
+            char c = text.charAt(i);
+            sb.append(c >= ' ' && c < 127 ? c : '?');
+        }
+        return text.length() > max ? sb.append("...").toString() : sb.toString();
     }
 
     /** Stores a finished message. */

@@ -112,6 +112,11 @@ public final class SmtpListener implements AutoCloseable {
         return serverSocket.getInetAddress().getHostAddress();
     }
 
+    /** Closes the bound socket without closing the listener, as a failing network stack would; for tests. */
+    void breakSocketForTests() throws IOException {
+        serverSocket.close();
+    }
+
     /** @return the bound port */
     public int port() {
         return serverSocket.getLocalPort();
@@ -135,7 +140,10 @@ public final class SmtpListener implements AutoCloseable {
         try {
             serverSocket.setSoTimeout((int) tick);
         } catch (IOException e) {
-            return; // the socket is closed already
+            if (!closed) {
+                failure = e; // the socket broke before the first accept
+            }
+            return;
         }
         long lastCheck = System.nanoTime();
         int failures = 0;

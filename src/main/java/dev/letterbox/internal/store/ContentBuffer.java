@@ -67,6 +67,21 @@ public final class ContentBuffer implements AutoCloseable {
     }
 
     /**
+     * Opens a stream over what was written so far, for a check before the content is handed over; the buffer keeps
+     * owning the content.
+     *
+     * @return a new stream the caller closes
+     * @throws IOException if the temporary file cannot be flushed or opened
+     */
+    public java.io.InputStream openWritten() throws IOException {
+        if (fileOut == null) {
+            return new java.io.ByteArrayInputStream(heap, 0, heapLength);
+        }
+        fileOut.flush();
+        return java.nio.file.Files.newInputStream(file);
+    }
+
+    /**
      * Ends the content and hands it over; the buffer must not be used afterwards.
      *
      * @return the content

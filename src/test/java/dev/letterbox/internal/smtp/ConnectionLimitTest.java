@@ -61,4 +61,24 @@ class ConnectionLimitTest {
             listener.close();
         }
     }
+
+    @Test
+    void listenerWhoseAcceptKeepsFailingStopsAndSaysWhy() throws Exception {
+        SmtpListener listener = SmtpListener.start(ServerOptions.defaults(),
+                DeliveringHost.to((e, content) -> content.release()));
+        try {
+            Thread acceptor = ServerThreads.of(listener.port()).stream()
+                    .filter(t -> t.getName().endsWith("-0")).findFirst().orElseThrow();
+
+            listener.breakSocketForTests();
+            acceptor.join(30_000);
+
+            assertThat(acceptor.isAlive()).as("the acceptor gave up").isFalse();
+            assertThat(listener.isClosed()).isFalse();
+            assertThat(listener.failure()).as("the reason is kept").isNotNull()
+                    .hasMessageContaining("Socket is closed");
+        } finally {
+            listener.close();
+        }
+    }
 }

@@ -17,16 +17,16 @@ final class ServerThreads {
                 .collect(Collectors.toList());
     }
 
-    /**
-     * Waits (by joining, with a timeout) until every session thread of the port but the acceptor (#0) has ended: a
-     * thread whose session ended ends {@link SmtpListener#IDLE_THREAD_MILLIS} later unless another connection came.
-     */
     /** @return the threads of the port other than the acceptor (#0) */
     static List<Thread> sessionThreads(int port) {
         String acceptor = "letterbox-smtp-" + port + "-0";
         return of(port).stream().filter(t -> !t.getName().equals(acceptor)).collect(Collectors.toList());
     }
 
+    /**
+     * Waits (by joining, with a timeout) until every session thread of the port but the acceptor (#0) has ended: a
+     * thread whose session ended ends {@link SmtpListener#IDLE_THREAD_MILLIS} later unless another connection came.
+     */
     static void awaitSessionsEnded(int port) throws InterruptedException {
         String acceptor = "letterbox-smtp-" + port + "-0";
         for (Thread t : of(port)) {
