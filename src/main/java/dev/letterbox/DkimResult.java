@@ -36,6 +36,11 @@ public record DkimResult(DkimSignature signature, Failure failure, String detail
     /**
      * Creates a result.
      *
+     * @param signature the signature verified, or null if the message has none that matched
+     * @param failure the check that failed, or null if the signature verifies
+     * @param detail what was found, readable (for a mismatch: the signed and the computed hash)
+     * @param signedHash the hash the signer recorded for the failed check (base64), or null when not known
+     * @param computedHash the hash computed from the message as received (base64), or null when not computed
      * @throws NullPointerException if detail is null
      */
     public DkimResult {

@@ -31,6 +31,16 @@ public record DkimSignature(String domain, String selector, String algorithm, St
     /**
      * Creates a signature description, copying the header list.
      *
+     * @param domain the signing domain ({@code d=})
+     * @param selector the selector ({@code s=}): the key is published at {@code selector._domainkey.domain}
+     * @param algorithm the algorithm ({@code a=}), such as {@code rsa-sha256} or {@code ed25519-sha256}
+     * @param headerCanonicalization {@code simple} or {@code relaxed} ({@code c=} before the slash)
+     * @param bodyCanonicalization {@code simple} or {@code relaxed} ({@code c=} after the slash)
+     * @param signedHeaders the header field names signed ({@code h=}), in order, as written
+     * @param bodyLength the number of canonicalized body octets signed ({@code l=}), or null for the whole body
+     * @param signedAt the signature timestamp ({@code t=}), or null
+     * @param expiresAt the expiration ({@code x=}), or null
+     * @param bodyHash the body hash the signer computed ({@code bh=}, base64)
      * @throws NullPointerException if a string or the list is null
      */
     public DkimSignature {

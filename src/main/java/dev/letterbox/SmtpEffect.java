@@ -84,6 +84,8 @@ public sealed interface SmtpEffect
         /**
          * Checks and copies the lines.
          *
+         * @param code the reply code, 200..599
+         * @param lines the text lines, at least one, written as given
          * @throws IllegalArgumentException if the code is outside 200..599, there is no line, or a line has CR or LF
          */
         public Reply {
@@ -131,6 +133,7 @@ public sealed interface SmtpEffect
         /**
          * Checks the duration.
          *
+         * @param duration how long to wait, zero or more
          * @throws IllegalArgumentException if it is negative
          */
         public Delay {

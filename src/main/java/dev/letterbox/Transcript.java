@@ -38,6 +38,9 @@ public final class Transcript {
         /**
          * Checks the components.
          *
+         * @param at when it was read, written or happened
+         * @param direction who it is from
+         * @param text the line
          * @throws NullPointerException if any is null
          */
         public Line {

@@ -24,6 +24,9 @@ public record Violation(ViolationCode code, String place, String message) {
     /**
      * Creates a violation.
      *
+     * @param code the stable code of the rule broken
+     * @param place where in the message, such as {@code line 12}, {@code header Subject} or {@code part 1.2}
+     * @param message what was found, readable, such as {@code bare <LF> ending line 3 (2 lines in all)}
      * @throws NullPointerException if an argument is null
      */
     public Violation {
