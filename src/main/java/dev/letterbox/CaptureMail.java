@@ -171,6 +171,36 @@ public @interface CaptureMail {
      */
     int spillThreshold() default ServerOptions.DEFAULT_SPILL_THRESHOLD;
 
+    /**
+     * Whether and how the server speaks TLS, with the built-in certificate; see
+     * {@link ServerOptions.AbstractBuilder#tls(TlsMode)}.
+     *
+     * @return the mode, {@link TlsMode#OFF} by default
+     */
+    TlsMode tls() default TlsMode.OFF;
+
+    /**
+     * The users AUTH accepts, each as {@code name:password}; see {@link ServerOptions.AbstractBuilder#users(String...)}.
+     *
+     * @return the users, none by default (AUTH is not offered)
+     */
+    String[] users() default {};
+
+    /**
+     * Whether MAIL needs a successful AUTH first; see {@link ServerOptions.AbstractBuilder#authRequired(boolean)}.
+     *
+     * @return false by default
+     */
+    boolean authRequired() default false;
+
+    /**
+     * Whether AUTH PLAIN and LOGIN are offered before TLS is in force; see
+     * {@link ServerOptions.AbstractBuilder#plainAuthWithoutTls(boolean)}.
+     *
+     * @return true by default (the server is on loopback)
+     */
+    boolean plainAuthWithoutTls() default true;
+
     /** How long one server lives, and so which tests share its mailbox. */
     enum Lifecycle {
         /**

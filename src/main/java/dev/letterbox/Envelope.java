@@ -24,6 +24,10 @@ public final class Envelope {
     private final List<String> recipients;
     private final Map<String, Map<String, String>> recipientParameters;
     private final Instant receivedAt;
+    private final String tlsProtocol;
+    private final String tlsCipherSuite;
+    private final String authenticatedUser;
+    private final String authMechanism;
 
     private Envelope(Builder b) {
         this.helo = b.helo;
@@ -34,6 +38,10 @@ public final class Envelope {
         b.recipientParameters.forEach((k, v) -> copy.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
         this.recipientParameters = Collections.unmodifiableMap(copy);
         this.receivedAt = b.receivedAt;
+        this.tlsProtocol = b.tlsProtocol;
+        this.tlsCipherSuite = b.tlsCipherSuite;
+        this.authenticatedUser = b.authenticatedUser;
+        this.authMechanism = b.authMechanism;
     }
 
     /**
@@ -73,6 +81,35 @@ public final class Envelope {
     /** @return when the end of the message was received */
     public Instant receivedAt() {
         return receivedAt;
+    }
+
+    /**
+     * Tells whether TLS was in force when the message was sent (after STARTTLS, or on an implicit-TLS connection).
+     *
+     * @return true if the transaction ran over TLS
+     */
+    public boolean usedTls() {
+        return tlsProtocol != null;
+    }
+
+    /** @return the TLS protocol of the connection, such as {@code TLSv1.3}, or null without TLS */
+    public String tlsProtocol() {
+        return tlsProtocol;
+    }
+
+    /** @return the TLS cipher suite of the connection, such as {@code TLS_AES_256_GCM_SHA384}, or null without TLS */
+    public String tlsCipherSuite() {
+        return tlsCipherSuite;
+    }
+
+    /** @return the user the client authenticated as with AUTH, or null if it did not authenticate */
+    public String authenticatedUser() {
+        return authenticatedUser;
+    }
+
+    /** @return the AUTH mechanism the client used, such as {@code PLAIN}, {@code LOGIN} or {@code CRAM-MD5}, or null */
+    public String authMechanism() {
+        return authMechanism;
     }
 
     /**
@@ -125,12 +162,16 @@ public final class Envelope {
     public boolean equals(Object o) {
         return o instanceof Envelope e && helo.equals(e.helo) && mailFrom.equals(e.mailFrom)
                 && mailParameters.equals(e.mailParameters) && recipientParameters.equals(e.recipientParameters)
-                && recipients.equals(e.recipients) && receivedAt.equals(e.receivedAt);
+                && recipients.equals(e.recipients) && receivedAt.equals(e.receivedAt)
+                && Objects.equals(tlsProtocol, e.tlsProtocol) && Objects.equals(tlsCipherSuite, e.tlsCipherSuite)
+                && Objects.equals(authenticatedUser, e.authenticatedUser)
+                && Objects.equals(authMechanism, e.authMechanism);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(helo, mailFrom, mailParameters, recipientParameters, receivedAt);
+        return Objects.hash(helo, mailFrom, mailParameters, recipientParameters, receivedAt, tlsProtocol,
+                authenticatedUser);
     }
 
     @Override
@@ -142,6 +183,8 @@ public final class Envelope {
         }
         return "Envelope{helo=" + helo + ", mailFrom=<" + mailFrom + ">"
                 + (mailParameters.isEmpty() ? "" : " " + mailParameters) + ", recipients=" + rcpts
+                + (tlsProtocol == null ? "" : ", tls=" + tlsProtocol + " " + tlsCipherSuite)
+                + (authenticatedUser == null ? "" : ", auth=" + authenticatedUser + " (" + authMechanism + ")")
                 + ", receivedAt=" + receivedAt + "}";
     }
 
@@ -152,8 +195,40 @@ public final class Envelope {
         private final Map<String, String> mailParameters = new LinkedHashMap<>();
         private final Map<String, Map<String, String>> recipientParameters = new LinkedHashMap<>();
         private Instant receivedAt;
+        private String tlsProtocol;
+        private String tlsCipherSuite;
+        private String authenticatedUser;
+        private String authMechanism;
 
         private Builder() {
+        }
+
+        /**
+         * Records that the message came over TLS.
+         *
+         * @param protocol the protocol, such as {@code TLSv1.3}
+         * @param cipherSuite the cipher suite, such as {@code TLS_AES_256_GCM_SHA384}
+         * @return this builder
+         * @throws NullPointerException if an argument is null
+         */
+        public Builder tls(String protocol, String cipherSuite) {
+            this.tlsProtocol = Objects.requireNonNull(protocol, "protocol");
+            this.tlsCipherSuite = Objects.requireNonNull(cipherSuite, "cipherSuite");
+            return this;
+        }
+
+        /**
+         * Records that the client authenticated before sending the message.
+         *
+         * @param user the user name
+         * @param mechanism the AUTH mechanism, such as {@code PLAIN}
+         * @return this builder
+         * @throws NullPointerException if an argument is null
+         */
+        public Builder authenticated(String user, String mechanism) {
+            this.authenticatedUser = Objects.requireNonNull(user, "user");
+            this.authMechanism = Objects.requireNonNull(mechanism, "mechanism");
+            return this;
         }
 
         /**

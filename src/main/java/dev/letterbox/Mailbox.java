@@ -117,10 +117,35 @@ public final class Mailbox {
      * does not look up the machine's name for its EHLO). Pass them to your own {@code Session} or to Spring's
      * {@code spring.mail.properties.*}.
      *
+     * <p>With TLS ({@link ServerOptions#tls()}), they also say how to use it: {@code mail.smtp.starttls.enable=true}
+     * (and {@code mail.smtp.starttls.required=true} when the server requires it) or {@code mail.smtp.ssl.enable=true}
+     * for implicit TLS; with the built-in certificate, {@code mail.smtp.ssl.socketFactory} is a socket factory that
+     * trusts it and nothing else (an object, not a string: for string-only configuration such as Spring's
+     * {@code spring.mail.properties.*}, use {@code mail.smtp.ssl.trust=127.0.0.1} or
+     * {@link TlsCertificate#trustStore()}). With users configured ({@link ServerOptions#users()}),
+     * {@code mail.smtp.auth=true}; the user name and password stay yours to give, as in
+     * {@code Transport.send(message, "alice", "secret")} or an {@code Authenticator}.
+     *
      * @return a new, modifiable copy on every call
      */
     public Properties smtpProperties() {
         Properties p = new Properties();
+        ServerOptions options = options();
+        switch (options.tls()) {
+            case OFFERED -> p.setProperty("mail.smtp.starttls.enable", "true");
+            case REQUIRED -> {
+                p.setProperty("mail.smtp.starttls.enable", "true");
+                p.setProperty("mail.smtp.starttls.required", "true");
+            }
+            case IMPLICIT -> p.setProperty("mail.smtp.ssl.enable", "true");
+            case OFF -> { }
+        }
+        if (options.tls() != TlsMode.OFF && options.sslContext() == null) {
+            p.put("mail.smtp.ssl.socketFactory", TlsCertificate.localhost().clientSslContext().getSocketFactory());
+        }
+        if (!options.users().isEmpty()) {
+            p.setProperty("mail.smtp.auth", "true");
+        }
         p.setProperty("mail.smtp.host", host());
         p.setProperty("mail.smtp.port", String.valueOf(port()));
         p.setProperty("mail.smtp.connectiontimeout", String.valueOf(CONNECTION_TIMEOUT_MILLIS));

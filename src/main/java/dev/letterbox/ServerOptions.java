@@ -2,10 +2,12 @@ package dev.letterbox;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import javax.net.ssl.SSLContext;
 
 /**
  * The immutable configuration of one {@link SmtpServer}: where it listens, what it accepts, how long it waits, and
@@ -171,6 +173,45 @@ public final class ServerOptions {
     /** @return the size in octets above which a message being received is kept in a temporary file, not the heap */
     public int spillThreshold() {
         return values.spillThreshold;
+    }
+
+    /** @return whether and how the server speaks TLS, {@link TlsMode#OFF} by default */
+    public TlsMode tls() {
+        return values.tls;
+    }
+
+    /**
+     * Returns the context the server takes its certificate and TLS settings from.
+     *
+     * @return the context given to {@link AbstractBuilder#sslContext(SSLContext)}, or null for the built-in
+     *     certificate ({@link TlsCertificate#localhost()})
+     */
+    public SSLContext sslContext() {
+        return values.sslContext;
+    }
+
+    /**
+     * Returns the users AUTH accepts; with none (the default) the server does not offer AUTH.
+     *
+     * @return the password of every user by name, in the order given
+     */
+    public Map<String, String> users() {
+        return values.users.passwords();
+    }
+
+    /** @return whether MAIL needs a successful AUTH first ({@code 530 5.7.0} otherwise); false by default */
+    public boolean authRequired() {
+        return values.authRequired;
+    }
+
+    /**
+     * Tells whether AUTH PLAIN and LOGIN, which send the password in the clear, are offered before TLS is in force.
+     * True by default: the server listens on loopback, where nothing is on the wire to protect.
+     *
+     * @return true if PLAIN and LOGIN are offered without TLS
+     */
+    public boolean plainAuthWithoutTls() {
+        return values.plainAuthWithoutTls;
     }
 
     /**
@@ -439,6 +480,103 @@ public final class ServerOptions {
         }
 
         /**
+         * Chooses whether and how the server speaks TLS; {@link TlsMode#OFFERED} and {@link TlsMode#REQUIRED}
+         * advertise STARTTLS, {@link TlsMode#IMPLICIT} speaks TLS from the first byte.
+         *
+         * @param mode the mode, {@link TlsMode#OFF} by default
+         * @return this builder
+         * @throws NullPointerException if mode is null
+         */
+        public B tls(TlsMode mode) {
+            values.tls = Objects.requireNonNull(mode, "mode");
+            return self();
+        }
+
+        /**
+         * Gives the server its own certificate and TLS settings instead of the built-in certificate. The mailbox's
+         * {@code session()} and {@code smtpProperties()} cannot trust a certificate they do not know: configure your
+         * client's trust yourself.
+         *
+         * @param context an initialised server-side context with a key manager, or null for the built-in certificate
+         * @return this builder
+         */
+        public B sslContext(SSLContext context) {
+            values.sslContext = context;
+            return self();
+        }
+
+        /**
+         * Sets the users AUTH accepts (PLAIN, LOGIN and CRAM-MD5), replacing any set before.
+         *
+         * @param users each as {@code name:password}, such as {@code "alice:secret"}; the password may contain ':'
+         * @return this builder
+         * @throws IllegalArgumentException if an entry has no ':', an empty name, or a name given twice
+         */
+        public B users(String... users) {
+            Map<String, String> m = new LinkedHashMap<>();
+            for (String u : users) {
+                Objects.requireNonNull(u, "user");
+                int colon = u.indexOf(':');
+                if (colon <= 0) {
+                    throw new IllegalArgumentException("users must be given as \"name:password\", such as"
+                            + " \"alice:secret\"; got an entry " + (colon == 0 ? "without a name" : "without ':'"));
+                }
+                if (m.put(u.substring(0, colon), u.substring(colon + 1)) != null) {
+                    throw new IllegalArgumentException("user \"" + u.substring(0, colon) + "\" is given twice");
+                }
+            }
+            values.users = new Users(Collections.unmodifiableMap(m));
+            return self();
+        }
+
+        /**
+         * Adds one user AUTH accepts.
+         *
+         * @param name the user name, such as {@code alice}
+         * @param password the password
+         * @return this builder
+         * @throws IllegalArgumentException if name is empty or contains ':', or is already a user
+         */
+        public B user(String name, String password) {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(password, "password");
+            if (name.isEmpty() || name.indexOf(':') >= 0) {
+                throw new IllegalArgumentException("a user name must not be empty or contain ':', was \"" + name
+                        + "\"");
+            }
+            if (values.users.passwords().containsKey(name)) {
+                throw new IllegalArgumentException("user \"" + name + "\" is given twice");
+            }
+            Map<String, String> m = new LinkedHashMap<>(values.users.passwords());
+            m.put(name, password);
+            values.users = new Users(Collections.unmodifiableMap(m));
+            return self();
+        }
+
+        /**
+         * Chooses whether MAIL needs a successful AUTH first; without it MAIL gets {@code 530 5.7.0}.
+         *
+         * @param required true to require authentication (needs at least one user)
+         * @return this builder
+         */
+        public B authRequired(boolean required) {
+            values.authRequired = required;
+            return self();
+        }
+
+        /**
+         * Chooses whether AUTH PLAIN and LOGIN are offered before TLS is in force; when not, they are left out of the
+         * EHLO reply and answer {@code 538 5.7.11} until STARTTLS, while CRAM-MD5 stays offered.
+         *
+         * @param allowed true (the default) to offer them in plaintext too
+         * @return this builder
+         */
+        public B plainAuthWithoutTls(boolean allowed) {
+            values.plainAuthWithoutTls = allowed;
+            return self();
+        }
+
+        /**
          * Adds a scripted fault that every session of the server plays (after the rules added to the mailbox), such
          * as {@code rule(SmtpRule.on(SmtpStage.RCPT).matching("bounce@.*").reply(550, "5.1.1 No such user"))}.
          *
@@ -455,6 +593,13 @@ public final class ServerOptions {
 
         /** @return the options as set so far, a snapshot */
         ServerOptions options() {
+            if (values.authRequired && values.users.passwords().isEmpty()) {
+                throw new IllegalArgumentException("authRequired needs at least one user: add users(\"name:password\")");
+            }
+            if (values.sslContext != null && values.tls == TlsMode.OFF) {
+                throw new IllegalArgumentException("an sslContext is set but tls is OFF: choose tls(TlsMode.OFFERED),"
+                        + " REQUIRED or IMPLICIT");
+            }
             return new ServerOptions(values.copy());
         }
 
@@ -514,6 +659,11 @@ public final class ServerOptions {
         boolean strict = false;
         int spillThreshold = DEFAULT_SPILL_THRESHOLD;
         List<SmtpRule> rules = List.of();
+        TlsMode tls = TlsMode.OFF;
+        SSLContext sslContext;
+        Users users = new Users(Map.of());
+        boolean authRequired = false;
+        boolean plainAuthWithoutTls = true;
 
         Values copy() {
             try {
@@ -542,7 +692,22 @@ public final class ServerOptions {
             m.put("strict", strict);
             m.put("spillThreshold", spillThreshold);
             m.put("rules", rules);
+            m.put("tls", tls);
+            m.put("sslContext", sslContext == null ? "built-in" : sslContext);
+            m.put("users", users);
+            m.put("authRequired", authRequired);
+            m.put("plainAuthWithoutTls", plainAuthWithoutTls);
             return m;
+        }
+    }
+
+    /** The users by name; compared by their passwords, printed without them. */
+    record Users(Map<String, String> passwords) {
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder("[");
+            passwords.keySet().forEach(n -> sb.append(sb.length() > 1 ? ", " : "").append(n).append(":***"));
+            return sb.append(']').toString();
         }
     }
 }

@@ -17,6 +17,16 @@ public enum SmtpStage {
     CONNECT(true, Set.of(220)),
     /** EHLO or HELO. {@code matching} sees the name the client gave. */
     EHLO(true, Set.of()),
+    /**
+     * STARTTLS, before the server answers 220 and starts the handshake. A refusal (such as {@code 454 4.7.0 TLS not
+     * available}) leaves the session in plaintext.
+     */
+    STARTTLS(false, Set.of(220)),
+    /**
+     * AUTH, once the credentials were checked and found right, before the server answers 235. {@code matching} sees
+     * the user name. A refusal (such as {@code 535 5.7.8}) leaves the client unauthenticated.
+     */
+    AUTH(true, Set.of(235)),
     /** MAIL FROM, after its syntax and parameters were checked. {@code matching} sees the sender ("" for {@code <>}). */
     MAIL(true, Set.of(250)),
     /** RCPT TO, after its syntax was checked. {@code matching} sees the recipient address. */

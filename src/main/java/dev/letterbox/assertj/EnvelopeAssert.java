@@ -123,6 +123,39 @@ public class EnvelopeAssert extends AbstractAssert<EnvelopeAssert, Envelope> {
         return this;
     }
 
+    /**
+     * Checks that the message came over TLS (after STARTTLS, or on an implicit-TLS connection).
+     *
+     * @return this assertion
+     * @throws AssertionError if the client sent it in plaintext
+     */
+    public EnvelopeAssert usedTls() {
+        isNotNull();
+        if (!actual.usedTls()) {
+            throw AssertionFailures.failure(info, shouldHave(captured(), "TLS in force", "TLS (STARTTLS or implicit)",
+                    "plaintext"));
+        }
+        return this;
+    }
+
+    /**
+     * Checks that the client authenticated with AUTH as this user before sending the message.
+     *
+     * @param user the expected user name, compared exactly
+     * @return this assertion
+     * @throws AssertionError if the client did not authenticate, or as another user
+     */
+    public EnvelopeAssert wasAuthenticatedAs(String user) {
+        isNotNull();
+        Objects.requireNonNull(user, "user");
+        String found = actual.authenticatedUser();
+        if (!user.equals(found)) {
+            throw AssertionFailures.mismatch(info, shouldHave(captured(), "authenticated user (AUTH)", user,
+                    found == null ? "not authenticated" : found), user, found);
+        }
+        return this;
+    }
+
     private Captured captured() {
         return new Captured("envelope", actual.toString(), "", "");
     }

@@ -628,6 +628,38 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
         return sb.toString();
     }
 
+    /**
+     * Checks that the message came over TLS (after STARTTLS, or on an implicit-TLS connection).
+     *
+     * @return this assertion
+     * @throws AssertionError if the client sent it in plaintext
+     */
+    public ReceivedMessageAssert usedTls() {
+        isNotNull();
+        if (!actual.envelope().usedTls()) {
+            fail(shouldHave(captured(), "TLS in force", "TLS (STARTTLS or implicit)", "plaintext"));
+        }
+        return this;
+    }
+
+    /**
+     * Checks that the client authenticated with AUTH as this user before sending the message.
+     *
+     * @param user the expected user name, compared exactly
+     * @return this assertion
+     * @throws AssertionError if the client did not authenticate, or as another user
+     */
+    public ReceivedMessageAssert wasAuthenticatedAs(String user) {
+        isNotNull();
+        java.util.Objects.requireNonNull(user, "user");
+        String found = actual.envelope().authenticatedUser();
+        if (!user.equals(found)) {
+            failEqual(shouldHave(captured(), "authenticated user (AUTH)", user,
+                    found == null ? "not authenticated" : found), user, found);
+        }
+        return this;
+    }
+
     static String normalize(String s) {
         return s == null ? null : s.replace("\r\n", "\n").replace('\r', '\n');
     }

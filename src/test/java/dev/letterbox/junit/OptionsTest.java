@@ -6,6 +6,7 @@ import dev.letterbox.CaptureMail;
 import dev.letterbox.LetterboxExtension;
 import dev.letterbox.Mailbox;
 import dev.letterbox.ServerOptions;
+import dev.letterbox.TlsMode;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
@@ -24,7 +25,8 @@ class OptionsTest {
     @Fixture
     @CaptureMail(maxMessageSize = 1234, idleTimeout = "30s", awaitTimeout = "1500ms", lenientLineEndings = true,
             host = "localhost", serverName = "mx.test", maxCommandLineLength = 1000, maxRecipients = 200,
-            spillThreshold = 4096)
+            spillThreshold = 4096, tls = TlsMode.OFFERED, users = "alice:secret", authRequired = true,
+            plainAuthWithoutTls = false)
     static class AnnotatedFixture {
         @Test
         void report(Mailbox mailbox, TestReporter reporter) {
@@ -38,7 +40,8 @@ class OptionsTest {
         static LetterboxExtension mail = LetterboxExtension.builder().maxMessageSize(1234)
                 .idleTimeout(Duration.ofSeconds(30)).awaitTimeout(Duration.ofMillis(1500)).lenientLineEndings(true)
                 .host("localhost").serverName("mx.test").maxCommandLineLength(1000).maxRecipients(200)
-                .spillThreshold(4096).build();
+                .spillThreshold(4096).tls(TlsMode.OFFERED).users("alice:secret").authRequired(true)
+                .plainAuthWithoutTls(false).build();
 
         @Test
         void report(Mailbox mailbox, TestReporter reporter) {
@@ -50,7 +53,8 @@ class OptionsTest {
     void annotationAndBuilderProduceTheSameServerOptions() {
         ServerOptions expected = ServerOptions.builder().maxMessageSize(1234).idleTimeout(Duration.ofSeconds(30))
                 .awaitTimeout(Duration.ofMillis(1500)).lenientLineEndings(true).host("localhost")
-                .serverName("mx.test").maxCommandLineLength(1000).maxRecipients(200).spillThreshold(4096).build();
+                .serverName("mx.test").maxCommandLineLength(1000).maxRecipients(200).spillThreshold(4096)
+                .tls(TlsMode.OFFERED).users("alice:secret").authRequired(true).plainAuthWithoutTls(false).build();
 
         assertThat(TestKit.reported(TestKit.run(AnnotatedFixture.class), "options"))
                 .containsExactly(expected.toString());
@@ -65,6 +69,8 @@ class OptionsTest {
         List<String> options = Arrays.stream(ServerOptions.AbstractBuilder.class.getDeclaredMethods())
                 .filter(m -> Modifier.isPublic(m.getModifiers())).map(Method::getName)
                 .filter(name -> !name.equals("rule")) // scripted faults are code, not declarations
+                .filter(name -> !name.equals("sslContext")) // an SSLContext is code too
+                .filter(name -> !name.equals("user")) // one user of users(...), which the annotation has
                 .collect(Collectors.toList());
 
         assertThat(options).isNotEmpty().allSatisfy(name -> assertThat(attributes).contains(name));

@@ -65,9 +65,9 @@ public final class SmtpTestClient implements AutoCloseable {
         }
     }
 
-    private final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
 
     private SmtpTestClient(Socket socket) throws IOException {
         this.socket = socket;
@@ -94,6 +94,30 @@ public final class SmtpTestClient implements AutoCloseable {
         c.expect(220);
         c.command("EHLO client.example").assertCode(250);
         return c;
+    }
+
+    /**
+     * Runs the TLS handshake as the client on this connection (after a 220 to STARTTLS, or first thing for implicit
+     * TLS) and reads and writes through TLS from then on.
+     *
+     * @param context the client's context, such as {@code TlsCertificate.localhost().clientSslContext()}
+     * @return the TLS session
+     */
+    public javax.net.ssl.SSLSession startTls(javax.net.ssl.SSLContext context) {
+        try {
+            javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) context.getSocketFactory().createSocket(socket,
+                    socket.getInetAddress().getHostAddress(), socket.getPort(), true);
+            javax.net.ssl.SSLParameters params = tls.getSSLParameters();
+            params.setEndpointIdentificationAlgorithm("HTTPS"); // check the name, as a careful client does
+            tls.setSSLParameters(params);
+            tls.startHandshake();
+            socket = tls;
+            in = tls.getInputStream();
+            out = tls.getOutputStream();
+            return tls.getSession();
+        } catch (IOException e) {
+            throw new UncheckedIOException("TLS handshake failed", e);
+        }
     }
 
     public Socket socket() {

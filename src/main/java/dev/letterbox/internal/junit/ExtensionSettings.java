@@ -58,7 +58,11 @@ public record ExtensionSettings(Lifecycle lifecycle, ServerOptions options, bool
                     .maxConnections(a.maxConnections())
                     .lenientLineEndings(a.lenientLineEndings())
                     .strict(a.strict())
-                    .spillThreshold(a.spillThreshold());
+                    .spillThreshold(a.spillThreshold())
+                    .tls(a.tls())
+                    .users(a.users())
+                    .authRequired(a.authRequired())
+                    .plainAuthWithoutTls(a.plainAuthWithoutTls());
             duration(a.idleTimeout(), "idleTimeout").ifPresent(b::idleTimeout);
             duration(a.commandTimeout(), "commandTimeout").ifPresent(b::commandTimeout);
             duration(a.dataTimeout(), "dataTimeout").ifPresent(b::dataTimeout);

@@ -67,6 +67,12 @@ final class DataCommand {
             Envelope.Builder eb = Envelope.builder().helo(s.helo()).mailFrom(t.mailFrom)
                     .mailParameters(t.mailParameters);
             t.recipientParameters.forEach(eb::recipient);
+            if (s.tls() != null) {
+                eb.tls(s.tls().protocol(), s.tls().cipherSuite());
+            }
+            if (s.authenticatedUser() != null) {
+                eb.authenticated(s.authenticatedUser(), s.authMechanism());
+            }
             try {
                 long id = store.store(eb.build(), content);
                 return Reply.of(250, "2.0.0", "OK: message " + id + " stored, " + content.size() + " octets");

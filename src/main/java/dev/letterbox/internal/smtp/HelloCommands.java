@@ -1,9 +1,10 @@
 package dev.letterbox.internal.smtp;
 
+import dev.letterbox.TlsMode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** EHLO and HELO: name the client, reset the transaction, and (EHLO) list the extensions. */
+/** EHLO and HELO: name the client, reset the transaction, and (EHLO) list the extensions this session offers now. */
 final class HelloCommands {
     private HelloCommands() {
     }
@@ -18,6 +19,13 @@ final class HelloCommands {
         lines.add("8BITMIME");
         lines.add("SMTPUTF8");
         lines.add("ENHANCEDSTATUSCODES");
+        TlsMode tls = s.options().tls();
+        if (s.tls() == null && (tls == TlsMode.OFFERED || tls == TlsMode.REQUIRED)) {
+            lines.add("STARTTLS"); // not after the handshake (RFC 3207 section 4.2)
+        }
+        if (s.authOffered()) {
+            lines.add(s.plainAuthAllowed() ? "AUTH PLAIN LOGIN CRAM-MD5" : "AUTH CRAM-MD5");
+        }
         Reply reply = new Reply(250, null, lines);
         return Outcome.reply(name, () -> {
             s.greet(name, true);

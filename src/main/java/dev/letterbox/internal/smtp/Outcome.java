@@ -21,7 +21,11 @@ record Outcome(Kind kind, String subject, Supplier<Reply> commit) {
         /** send the reply (354), then read a message */
         DATA,
         /** send the reply, then close the connection */
-        CLOSE
+        CLOSE,
+        /** send the reply (220), drop what the client pipelined after STARTTLS, then run the TLS handshake */
+        START_TLS,
+        /** send the reply (334 and a challenge): the next line is the client's answer, not a command */
+        CHALLENGE
     }
 
     static Outcome reply(String subject, Supplier<Reply> commit) {

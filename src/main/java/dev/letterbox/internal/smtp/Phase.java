@@ -1,11 +1,14 @@
 package dev.letterbox.internal.smtp;
 
+import dev.letterbox.TlsMode;
 import java.util.EnumMap;
 import java.util.Map;
 
 /**
  * Where a session is in the dialogue, and the one table of which verb each phase allows: a verb not allowed gets the
- * reply the table names (today always a {@code 503 5.5.1}). Handlers never check the sequence themselves.
+ * reply the table names (a {@code 503 5.5.1}). After the table come the security gates of the options: without TLS
+ * where it is required, or without AUTH where that is required, a transaction gets {@code 530 5.7.0}. Handlers never
+ * check the sequence themselves.
  */
 enum Phase {
     /** The server refused the connection at the greeting: only QUIT is served (RFC 5321 section 3.1). */
@@ -36,20 +39,44 @@ enum Phase {
         refuse(Verb.DATA, GREETED, Reply.NEED_MAIL);
         refuse(Verb.DATA, READY, Reply.NEED_MAIL);
         refuse(Verb.DATA, MAIL, Reply.NEED_RCPT);
+        Reply needEhlo = Reply.of(503, "5.5.1", "Error: send EHLO first");
+        refuse(Verb.STARTTLS, GREETED, needEhlo);
+        refuse(Verb.AUTH, GREETED, needEhlo);
+        Reply inTransaction = Reply.of(503, "5.5.1", "Error: not permitted during a mail transaction; send RSET first");
+        for (Phase p : new Phase[] {MAIL, RCPT}) {
+            refuse(Verb.STARTTLS, p, inTransaction);
+            refuse(Verb.AUTH, p, inTransaction);
+        }
     }
+
+    static final Reply MUST_STARTTLS = Reply.of(530, "5.7.0", "Must issue a STARTTLS command first");
+    static final Reply AUTH_REQUIRED = Reply.of(530, "5.7.0", "Authentication required");
 
     private static void refuse(Verb verb, Phase phase, Reply reply) {
         REFUSALS.computeIfAbsent(verb, v -> new EnumMap<>(Phase.class)).put(phase, reply);
     }
 
     /**
-     * Looks the verb up in the table.
+     * Looks the verb up in the table, then at the security gates.
      *
      * @param verb the verb
+     * @param s the session, for its options, its TLS and its authentication
      * @return the refusal, or null if this phase allows the verb
      */
-    Reply refusal(Verb verb) {
+    Reply refusal(Verb verb, SessionState s) {
         Map<Phase, Reply> byPhase = REFUSALS.get(verb);
-        return byPhase == null ? null : byPhase.get(this);
+        Reply sequence = byPhase == null ? null : byPhase.get(this);
+        if (sequence != null) {
+            return sequence;
+        }
+        boolean transaction = verb == Verb.MAIL || verb == Verb.RCPT || verb == Verb.DATA;
+        if ((transaction || verb == Verb.AUTH) && s.tls() == null
+                && s.options().tls() == TlsMode.REQUIRED) {
+            return MUST_STARTTLS;
+        }
+        if (transaction && s.authenticatedUser() == null && s.options().authRequired()) {
+            return AUTH_REQUIRED;
+        }
+        return null;
     }
 }

@@ -1,6 +1,7 @@
 package dev.letterbox.internal.smtp;
 
 import dev.letterbox.ServerOptions;
+import dev.letterbox.TlsMode;
 
 /**
  * The state of one session: the phase of the dialogue, the client's name, and the transaction being built. Handlers
@@ -12,6 +13,14 @@ final class SessionState {
     private String helo;
     private boolean extended;
     private Transaction transaction;
+    private TlsFacts tls;
+    private String authenticatedUser;
+    private String authMechanism;
+    private AuthCommand.Exchange sasl;
+
+    /** The TLS of the connection: what the envelope records. */
+    record TlsFacts(String protocol, String cipherSuite) {
+    }
 
     SessionState(ServerOptions options) {
         this.options = options;
@@ -40,6 +49,36 @@ final class SessionState {
         return transaction;
     }
 
+    /** @return the TLS in force on the connection, or null in plaintext */
+    TlsFacts tls() {
+        return tls;
+    }
+
+    /** @return the user authenticated with AUTH, or null */
+    String authenticatedUser() {
+        return authenticatedUser;
+    }
+
+    /** @return the mechanism of the successful AUTH, or null */
+    String authMechanism() {
+        return authMechanism;
+    }
+
+    /** @return the AUTH exchange waiting for the client's answer to a 334 challenge, or null */
+    AuthCommand.Exchange sasl() {
+        return sasl;
+    }
+
+    /** @return true if this session offers AUTH now: users are configured, and TLS is in force if it is required */
+    boolean authOffered() {
+        return !options.users().isEmpty() && (tls != null || options.tls() != TlsMode.REQUIRED);
+    }
+
+    /** @return true if AUTH PLAIN and LOGIN (passwords in the clear) may be used now */
+    boolean plainAuthAllowed() {
+        return tls != null || options.plainAuthWithoutTls();
+    }
+
     // ---- the changes, for commits
 
     void greet(String name, boolean ehlo) {
@@ -65,6 +104,39 @@ final class SessionState {
         if (phase == Phase.MAIL || phase == Phase.RCPT) {
             phase = Phase.READY;
         }
+    }
+
+    /**
+     * TLS is now in force: the session forgets everything the client said before (RFC 3207 section 4.2) and waits
+     * for a new EHLO.
+     */
+    void startTls(TlsFacts facts) {
+        tls = facts;
+        helo = null;
+        extended = false;
+        transaction = null;
+        authenticatedUser = null;
+        authMechanism = null;
+        sasl = null;
+        if (phase != Phase.REFUSED) {
+            phase = Phase.GREETED;
+        }
+    }
+
+    /** The server sent a 334 challenge; the next line answers it. */
+    void challenge(AuthCommand.Exchange exchange) {
+        sasl = exchange;
+    }
+
+    /** The AUTH exchange is over without success (a wrong answer, a cancel, a line that is no answer). */
+    void endSasl() {
+        sasl = null;
+    }
+
+    void authenticate(String user, String mechanism) {
+        sasl = null;
+        authenticatedUser = user;
+        authMechanism = mechanism;
     }
 
     /** The server refused the connection at the greeting. */

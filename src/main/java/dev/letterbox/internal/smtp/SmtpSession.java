@@ -4,6 +4,8 @@ import dev.letterbox.Envelope;
 import dev.letterbox.ServerOptions;
 import dev.letterbox.SmtpEffect;
 import dev.letterbox.SmtpStage;
+import dev.letterbox.TlsMode;
+import dev.letterbox.internal.tls.LocalhostCertificate;
 import dev.letterbox.internal.store.ContentBuffer;
 import dev.letterbox.internal.store.RawContent;
 import java.io.IOException;
@@ -12,6 +14,8 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSession;
 
 /**
  * One SMTP connection. Every exchange passes through one place, {@link #exchange}: the command line is recorded,
@@ -45,6 +49,9 @@ final class SmtpSession implements Runnable {
     public void run() {
         try {
             socket.setTcpNoDelay(true);
+            if (options.tls() == TlsMode.IMPLICIT && !startTls()) {
+                return;
+            }
             exchange(SmtpStage.CONNECT, Outcome.reply(socket.getInetAddress().getHostAddress(),
                     () -> Reply.of(220, null, options.serverName() + " ESMTP Letterbox ready")));
             while (!ending) {
@@ -75,23 +82,31 @@ final class SmtpSession implements Runnable {
     private void command(Wire.Line line) throws IOException {
         if (line.tooLong()) {
             record.event("command line longer than " + options.maxCommandLineLength() + " octets (not kept)");
+            state.endSasl(); // no answer to a challenge either
             send(Reply.LINE_TOO_LONG);
             return;
         }
         String text = line.text();
-        record.client(text);
-        if (line.bareLf() && !options.lenientLineEndings()) {
-            send(Reply.BARE_LF_COMMAND);
+        AuthCommand.Exchange sasl = state.sasl();
+        if (sasl != null) {
+            answer(sasl, line);
             return;
         }
         int space = text.indexOf(' ');
         String word = space < 0 ? text : text.substring(0, space);
         Verb verb = Verb.of(word);
+        // the secrets of AUTH never reach a transcript: its initial response is masked
+        record.client(verb == Verb.AUTH && text.indexOf(' ', space + 1) > 0
+                ? text.substring(0, text.indexOf(' ', space + 1)) + " ***" : text);
+        if (line.bareLf() && !options.lenientLineEndings()) {
+            send(Reply.BARE_LF_COMMAND);
+            return;
+        }
         if (verb == null) {
             send(Reply.of(500, "5.5.2", "Error: command not recognized: \"" + abbreviate(word) + "\""));
             return;
         }
-        Reply refusal = state.phase().refusal(verb);
+        Reply refusal = state.phase().refusal(verb, state);
         if (refusal != null) {
             send(refusal);
             return;
@@ -106,9 +121,49 @@ final class SmtpSession implements Runnable {
         exchange(verb.stage(), outcome);
     }
 
+    /** Hands the client's answer to a 334 challenge to the AUTH exchange waiting for it; the line is masked. */
+    private void answer(AuthCommand.Exchange sasl, Wire.Line line) throws IOException {
+        record.client("***");
+        state.endSasl(); // the line is used up; a next challenge sets a new exchange in its commit
+        if (line.bareLf() && !options.lenientLineEndings()) {
+            send(Reply.BARE_LF_COMMAND);
+            return;
+        }
+        Outcome outcome;
+        try {
+            outcome = sasl.answer(state, line.text());
+        } catch (ReplyException e) {
+            send(e.reply());
+            return;
+        }
+        exchange(SmtpStage.AUTH, outcome);
+    }
+
+    /**
+     * Runs the TLS handshake (after the 220 to STARTTLS, or first thing on an implicit-TLS connection) and starts
+     * the session over.
+     *
+     * @return false if the handshake failed: the session ends, the server goes on serving others
+     */
+    private boolean startTls() {
+        try {
+            SSLContext context = options.sslContext() != null ? options.sslContext()
+                    : LocalhostCertificate.get().serverContext();
+            SSLSession tls = wire.upgradeToTls(context);
+            state.startTls(new SessionState.TlsFacts(tls.getProtocol(), tls.getCipherSuite()));
+            record.event("TLS started: " + tls.getProtocol() + " " + tls.getCipherSuite());
+            return true;
+        } catch (IOException | RuntimeException e) {
+            record.event("TLS handshake failed: " + e.getMessage());
+            ending = true;
+            return false;
+        }
+    }
+
     /** The one place every accepted command passes: the script, then the change, the reply and what follows. */
     private void exchange(SmtpStage stage, Outcome outcome) throws IOException {
-        SmtpEffect effect = stage == null ? null : host.scripted(stage, outcome.subject(), record);
+        SmtpEffect effect = stage == null || outcome.kind() == Outcome.Kind.CHALLENGE ? null
+                : host.scripted(stage, outcome.subject(), record);
         Reply custom = null;
         if (effect instanceof SmtpEffect.Reply r) {
             Reply scripted = new Reply(r.code(), null, r.lines());
@@ -137,6 +192,7 @@ final class SmtpSession implements Runnable {
         switch (outcome.kind()) {
             case DATA -> receive(transaction);
             case CLOSE -> ending = true;
+            case START_TLS -> startTls();
             default -> { }
         }
     }
@@ -209,7 +265,7 @@ final class SmtpSession implements Runnable {
         closing.countDown();
         record.server(Reply.SHUTTING_DOWN);
         wire.finish(Reply.SHUTTING_DOWN.encode());
-        wire.close();
+        wire.closeAbruptly();
     }
 
     /**
@@ -228,7 +284,7 @@ final class SmtpSession implements Runnable {
     /** Called by the listener when {@link #shutdown()} could not finish: closes the socket, ending blocked I/O. */
     void abort() {
         closing.countDown();
-        wire.close();
+        wire.closeAbruptly();
     }
 
     private static String abbreviate(String s) {

@@ -31,6 +31,15 @@ final class TransactionCommands {
                         throw new ReplyException(501, "5.5.4", "Syntax error: SMTPUTF8 takes no value");
                     }
                 }
+                case "AUTH" -> {
+                    // RFC 4954 section 5: recorded as given; accepted where AUTH is offered
+                    if (!s.authOffered()) {
+                        throw unknownParameter("MAIL", p.getKey());
+                    }
+                    if (p.getValue().isEmpty()) {
+                        throw new ReplyException(501, "5.5.4", "Syntax error: AUTH= needs a mailbox (xtext) or <>");
+                    }
+                }
                 default -> throw unknownParameter("MAIL", p.getKey());
             }
         }

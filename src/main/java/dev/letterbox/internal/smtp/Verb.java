@@ -7,6 +7,8 @@ import java.util.Locale;
 enum Verb {
     EHLO(SmtpStage.EHLO),
     HELO(SmtpStage.EHLO),
+    STARTTLS(SmtpStage.STARTTLS),
+    AUTH(SmtpStage.AUTH),
     MAIL(SmtpStage.MAIL),
     RCPT(SmtpStage.RCPT),
     DATA(SmtpStage.DATA),
@@ -51,6 +53,8 @@ enum Verb {
         return switch (word.toUpperCase(Locale.ROOT)) {
             case "EHLO" -> EHLO;
             case "HELO" -> HELO;
+            case "STARTTLS" -> STARTTLS;
+            case "AUTH" -> AUTH;
             case "MAIL" -> MAIL;
             case "RCPT" -> RCPT;
             case "DATA" -> DATA;
@@ -73,6 +77,8 @@ enum Verb {
         return switch (this) {
             case EHLO -> HelloCommands::ehlo;
             case HELO -> HelloCommands::helo;
+            case STARTTLS -> TlsCommand::starttls;
+            case AUTH -> AuthCommand::auth;
             case MAIL -> TransactionCommands::mail;
             case RCPT -> TransactionCommands::rcpt;
             case DATA -> DataCommand::data;

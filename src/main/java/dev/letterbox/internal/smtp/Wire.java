@@ -7,12 +7,17 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.net.Socket;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
 
 /**
- * The one owner of a connection's octets: the buffered input (command lines, DATA streams through a {@link Scanner},
- * discarding what is buffered) and the reply queue. Nothing else touches the buffer.
+ * The one owner of a connection's octets: the socket (and its TLS layer after {@link #upgradeToTls}), the buffered
+ * input (command lines, DATA streams through a {@link Scanner}, discarding what is buffered) and the reply queue.
+ * Nothing else touches the buffer.
  *
  * <p>Replies are queued and leave in one write just before the wire blocks on input, so the replies to a pipelined
  * group (RFC 2920) go out together, and never later than the server starts waiting. Writing is safe from another
@@ -58,9 +63,10 @@ final class Wire {
 
     private static final int LINE_START = 512;
 
-    private final InputStream in;
-    private final OutputStream out;
-    private final Closeable connection;
+    private InputStream in;
+    private OutputStream out;
+    private Closeable connection;
+    private final Closeable transport; // the plain socket under any TLS layer
     private final ReadTimeout readTimeout;
     private final int idleMillis;
     private int currentTimeout;
@@ -88,10 +94,40 @@ final class Wire {
         this.in = in;
         this.out = out;
         this.connection = connection;
+        this.transport = connection;
         this.readTimeout = readTimeout;
         this.idleMillis = idleMillis;
         readTimeout.set(idleMillis);
         this.currentTimeout = idleMillis;
+    }
+
+    /**
+     * Starts TLS on the connection as the server: writes the queued replies (the 220 to STARTTLS), drops the
+     * plaintext the client sent after the command (CVE-2011-0411: it must never be executed), runs the handshake
+     * and reads and writes through TLS from then on.
+     *
+     * @param context the server's context
+     * @return the TLS session, with its protocol and cipher suite
+     * @throws IOException if the handshake fails; the connection is then unusable
+     */
+    SSLSession upgradeToTls(SSLContext context) throws IOException {
+        flush();
+        discardBuffered();
+        Socket plain = (Socket) connection;
+        SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain,
+                plain.getInetAddress().getHostAddress(), plain.getPort(), true);
+        tls.setUseClientMode(false);
+        synchronized (writeLock) {
+            connection = tls; // from now on close() closes the TLS layer, and with it the socket
+        }
+        tls.startHandshake();
+        InputStream tlsIn = tls.getInputStream();
+        OutputStream tlsOut = tls.getOutputStream();
+        synchronized (writeLock) {
+            in = tlsIn;
+            out = tlsOut;
+        }
+        return tls.getSession();
     }
 
     // ---- input
@@ -335,10 +371,26 @@ final class Wire {
         return since != 0 && now - since > limitNanos;
     }
 
-    /** Closes the connection; blocked reads and writes on it end. Safe from any thread, idempotent. */
-    void close() {
+    /**
+     * Closes the connection from another thread (the listener's shutdown): closes the plain socket under any TLS
+     * layer, which ends blocked reads and writes at once, without a TLS close_notify. Idempotent.
+     */
+    void closeAbruptly() {
         try {
-            connection.close();
+            transport.close();
+        } catch (IOException ignored) {
+            // closing is best effort
+        }
+    }
+
+    /** Closes the connection, ending TLS with a close_notify if it is in force. Session thread; idempotent. */
+    void close() {
+        Closeable c;
+        synchronized (writeLock) {
+            c = connection;
+        }
+        try {
+            c.close();
         } catch (IOException ignored) {
             // closing is best effort
         }
