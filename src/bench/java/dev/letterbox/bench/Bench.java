@@ -707,6 +707,10 @@ public final class Bench {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmArgs);
+        String logging = System.getProperty("logback.configurationFile");
+        if (logging != null) {
+            cmd.add("-Dlogback.configurationFile=" + logging); // the children log as little as this JVM
+        }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(main);

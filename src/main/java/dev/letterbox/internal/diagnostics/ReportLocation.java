@@ -17,8 +17,14 @@ import java.util.Optional;
  * public API.
  */
 public final class ReportLocation {
-    private static final VarHandle OF_MAILBOX = field(Mailbox.class);
-    private static final VarHandle OF_MESSAGE = field(ReceivedMessage.class);
+    /**
+     * The field handles, made on first use by the extension: a holder of their own keeps {@code java.lang.invoke} off
+     * the way of {@code SmtpServer.start()} (a mailbox makes a location), where it cost milliseconds of a cold start.
+     */
+    private static final class Fields {
+        static final VarHandle OF_MAILBOX = field(Mailbox.class);
+        static final VarHandle OF_MESSAGE = field(ReceivedMessage.class);
+    }
 
     private volatile Path directory;
 
@@ -33,7 +39,7 @@ public final class ReportLocation {
      * @return its location, never null
      */
     public static ReportLocation of(Mailbox mailbox) {
-        return (ReportLocation) OF_MAILBOX.get(mailbox);
+        return (ReportLocation) Fields.OF_MAILBOX.get(mailbox);
     }
 
     /**
@@ -43,7 +49,7 @@ public final class ReportLocation {
      * @return the location, empty for a message that is in no mailbox (such as an attached one)
      */
     public static Optional<ReportLocation> of(ReceivedMessage message) {
-        return Optional.ofNullable((ReportLocation) OF_MESSAGE.get(message));
+        return Optional.ofNullable((ReportLocation) Fields.OF_MESSAGE.get(message));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.letterbox.internal.smtp;
 
 import dev.letterbox.TlsMode;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -22,38 +23,41 @@ enum Phase {
     /** At least one recipient accepted: DATA may follow. */
     RCPT;
 
-    private static final Map<Verb, Map<Phase, Reply>> REFUSALS = new EnumMap<>(Verb.class);
+    /** The table: filled once here, then only read (never handed out, never changed). */
+    private static final Map<Verb, Map<Phase, Reply>> REFUSALS = table();
 
-    static {
+    private static Map<Verb, Map<Phase, Reply>> table() {
+        Map<Verb, Map<Phase, Reply>> table = new EnumMap<>(Verb.class);
         Reply noService = Reply.of(503, "5.5.1", "Error: no service here, send QUIT");
         for (Verb v : Verb.values()) {
             if (v != Verb.QUIT) {
-                refuse(v, REFUSED, noService);
+                refuse(table, v, REFUSED, noService);
             }
         }
-        refuse(Verb.MAIL, GREETED, Reply.NEED_HELO);
-        refuse(Verb.MAIL, MAIL, Reply.NESTED_MAIL);
-        refuse(Verb.MAIL, RCPT, Reply.NESTED_MAIL);
-        refuse(Verb.RCPT, GREETED, Reply.NEED_MAIL);
-        refuse(Verb.RCPT, READY, Reply.NEED_MAIL);
-        refuse(Verb.DATA, GREETED, Reply.NEED_MAIL);
-        refuse(Verb.DATA, READY, Reply.NEED_MAIL);
-        refuse(Verb.DATA, MAIL, Reply.NEED_RCPT);
+        refuse(table, Verb.MAIL, GREETED, Reply.NEED_HELO);
+        refuse(table, Verb.MAIL, MAIL, Reply.NESTED_MAIL);
+        refuse(table, Verb.MAIL, RCPT, Reply.NESTED_MAIL);
+        refuse(table, Verb.RCPT, GREETED, Reply.NEED_MAIL);
+        refuse(table, Verb.RCPT, READY, Reply.NEED_MAIL);
+        refuse(table, Verb.DATA, GREETED, Reply.NEED_MAIL);
+        refuse(table, Verb.DATA, READY, Reply.NEED_MAIL);
+        refuse(table, Verb.DATA, MAIL, Reply.NEED_RCPT);
         Reply needEhlo = Reply.of(503, "5.5.1", "Error: send EHLO first");
-        refuse(Verb.STARTTLS, GREETED, needEhlo);
-        refuse(Verb.AUTH, GREETED, needEhlo);
+        refuse(table, Verb.STARTTLS, GREETED, needEhlo);
+        refuse(table, Verb.AUTH, GREETED, needEhlo);
         Reply inTransaction = Reply.of(503, "5.5.1", "Error: not permitted during a mail transaction; send RSET first");
         for (Phase p : new Phase[] {MAIL, RCPT}) {
-            refuse(Verb.STARTTLS, p, inTransaction);
-            refuse(Verb.AUTH, p, inTransaction);
+            refuse(table, Verb.STARTTLS, p, inTransaction);
+            refuse(table, Verb.AUTH, p, inTransaction);
         }
+        return Collections.unmodifiableMap(table);
     }
 
     static final Reply MUST_STARTTLS = Reply.of(530, "5.7.0", "Must issue a STARTTLS command first");
     static final Reply AUTH_REQUIRED = Reply.of(530, "5.7.0", "Authentication required");
 
-    private static void refuse(Verb verb, Phase phase, Reply reply) {
-        REFUSALS.computeIfAbsent(verb, v -> new EnumMap<>(Phase.class)).put(phase, reply);
+    private static void refuse(Map<Verb, Map<Phase, Reply>> table, Verb verb, Phase phase, Reply reply) {
+        table.computeIfAbsent(verb, v -> new EnumMap<>(Phase.class)).put(phase, reply);
     }
 
     /**

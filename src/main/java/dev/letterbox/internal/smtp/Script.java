@@ -63,7 +63,9 @@ public final class Script {
     public synchronized void reset() {
         entries.clear();
         addedCount = 0;
-        configured.forEach(r -> entries.add(new Entry(r)));
+        for (SmtpRule r : configured) { // a loop, not a lambda: this runs on the way to a server's first greeting
+            entries.add(new Entry(r));
+        }
         empty = entries.isEmpty();
     }
 

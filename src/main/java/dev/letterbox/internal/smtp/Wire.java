@@ -236,11 +236,6 @@ final class Wire {
         }
     }
 
-    /** @return true if octets the client sent are buffered and not read yet */
-    boolean hasBufferedInput() {
-        return pos < limit;
-    }
-
     /**
      * Fills the empty buffer, first writing the queued replies.
      *
