@@ -1,5 +1,6 @@
 package dev.letterbox.internal.smtp;
 
+import dev.letterbox.SmtpExtension;
 import dev.letterbox.TlsMode;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,12 +14,31 @@ final class HelloCommands {
         String name = clientName(arg, "EHLO");
         List<String> lines = new ArrayList<>();
         lines.add(s.options().serverName() + " greets " + name);
-        lines.add("PIPELINING");
-        long max = s.options().maxMessageSize();
-        lines.add(max > 0 ? "SIZE " + max : "SIZE");
-        lines.add("8BITMIME");
-        lines.add("SMTPUTF8");
-        lines.add("ENHANCEDSTATUSCODES");
+        if (s.enabled(SmtpExtension.PIPELINING)) {
+            lines.add("PIPELINING");
+        }
+        if (s.enabled(SmtpExtension.SIZE)) {
+            long max = s.options().maxMessageSize();
+            lines.add(max > 0 ? "SIZE " + max : "SIZE");
+        }
+        if (s.enabled(SmtpExtension.EIGHT_BIT_MIME)) {
+            lines.add("8BITMIME");
+        }
+        if (s.enabled(SmtpExtension.SMTPUTF8)) {
+            lines.add("SMTPUTF8");
+        }
+        if (s.enabled(SmtpExtension.ENHANCED_STATUS_CODES)) {
+            lines.add("ENHANCEDSTATUSCODES");
+        }
+        if (s.enabled(SmtpExtension.CHUNKING)) {
+            lines.add("CHUNKING");
+        }
+        if (s.enabled(SmtpExtension.BINARYMIME)) {
+            lines.add("BINARYMIME");
+        }
+        if (s.enabled(SmtpExtension.DSN)) {
+            lines.add("DSN");
+        }
         TlsMode tls = s.options().tls();
         if (s.tls() == null && (tls == TlsMode.OFFERED || tls == TlsMode.REQUIRED)) {
             lines.add("STARTTLS"); // not after the handshake (RFC 3207 section 4.2)
