@@ -3,6 +3,7 @@ package dev.letterbox.internal.smtp;
 import dev.letterbox.ServerOptions;
 import dev.letterbox.SmtpExtension;
 import dev.letterbox.TlsMode;
+import java.util.Set;
 
 /**
  * The state of one session: the phase of the dialogue, the client's name, and the transaction being built. Handlers
@@ -83,7 +84,7 @@ final class SessionState {
      * @return true if the server advertises it in its EHLO reply
      */
     boolean enabled(SmtpExtension extension) {
-        java.util.Set<SmtpExtension> off = options.withoutExtensions();
+        Set<SmtpExtension> off = options.withoutExtensions();
         return !off.contains(extension)
                 && (extension != SmtpExtension.BINARYMIME || !off.contains(SmtpExtension.CHUNKING));
     }

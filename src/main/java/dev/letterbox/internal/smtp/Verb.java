@@ -85,7 +85,8 @@ enum Verb {
             case MAIL -> TransactionCommands::mail;
             case RCPT -> TransactionCommands::rcpt;
             case DATA -> DataCommand::data;
-            case BDAT -> (s, arg) -> BdatCommand.bdat(s, BdatCommand.parse(arg), 0); // the session calls it itself
+            // the session runs BDAT itself (its chunk is read whatever the answer); this is its first chunk's decision
+            case BDAT -> (s, arg) -> BdatCommand.bdat(s, BdatCommand.parse(arg), 0);
             case RSET -> BasicCommands::rset;
             case NOOP -> BasicCommands::noop;
             case QUIT -> BasicCommands::quit;
