@@ -5,8 +5,8 @@ import dev.letterbox.internal.mime.MimeNode;
 import java.io.InputStream;
 
 /**
- * One attachment or inline part of a {@link ReceivedMessage}: its file name, content type, Content-ID, disposition and
- * body. The body is not read until asked for: {@link #openStream()} streams it from the captured content (a large
+ * One part of a {@link ReceivedMessage} (an attachment, an inline part, a body or an alternative rendering of it, see
+ * {@link ReceivedMessage#parts()}): its file name, content type, Content-ID, disposition and body. The body is not read until asked for: {@link #openStream()} streams it from the captured content (a large
  * message stays in its temporary file), {@link #bytes()} and {@link #text()} read it whole. As in
  * {@link ReceivedMessage}, an accessor for one value returns null when the part has none.
  *
@@ -39,6 +39,10 @@ public final class Attachment {
      */
     public String fileName() {
         return node.fileName();
+    }
+
+    MimeNode.Role role() {
+        return node.role();
     }
 
     /** @return the content type with its parameters */

@@ -4,6 +4,7 @@ import dev.letterbox.internal.diagnostics.MessageDescription;
 import dev.letterbox.internal.diagnostics.ReportLocation;
 import dev.letterbox.internal.smtp.Script;
 import dev.letterbox.internal.smtp.SessionRecord;
+import dev.letterbox.internal.tls.ClientTlsSettings;
 import jakarta.mail.Session;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -131,20 +132,9 @@ public final class Mailbox {
     public Properties smtpProperties() {
         Properties p = new Properties();
         ServerOptions options = options();
-        switch (options.tls()) {
-            case OFFERED -> p.setProperty("mail.smtp.starttls.enable", "true");
-            case REQUIRED -> {
-                p.setProperty("mail.smtp.starttls.enable", "true");
-                p.setProperty("mail.smtp.starttls.required", "true");
-            }
-            case IMPLICIT -> p.setProperty("mail.smtp.ssl.enable", "true");
-            case OFF -> { }
-        }
+        ClientTlsSettings.of(options).forEach(p::setProperty);
         if (options.tls() != TlsMode.OFF && options.sslContext() == null) {
             p.put("mail.smtp.ssl.socketFactory", TlsCertificate.localhost().clientSslContext().getSocketFactory());
-        }
-        if (!options.users().isEmpty()) {
-            p.setProperty("mail.smtp.auth", "true");
         }
         p.setProperty("mail.smtp.host", host());
         p.setProperty("mail.smtp.port", String.valueOf(port()));

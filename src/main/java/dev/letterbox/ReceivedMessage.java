@@ -58,8 +58,9 @@ public final class ReceivedMessage {
     private boolean released; // guarded by parseLock
     private final Lazy<MimeParsing.Parsed> parsed;
     private final Lazy<MessageView> view;
-    private final Lazy<List<Attachment>> attachments = new Lazy<>(() -> wrap(view().attachments()));
-    private final Lazy<List<Attachment>> inlineParts = new Lazy<>(() -> wrap(view().inlineParts()));
+    private final Lazy<List<Attachment>> parts = new Lazy<>(() -> wrap(view().parts()));
+    private final Lazy<List<Attachment>> attachments = new Lazy<>(() -> partsIn(MimeNode.Role.ATTACHMENT));
+    private final Lazy<List<Attachment>> inlineParts = new Lazy<>(() -> partsIn(MimeNode.Role.INLINE));
     private final Lazy<List<Violation>> violations = new Lazy<>(this::checkConformance);
     private final Lazy<List<DkimSignature>> dkimSignatures = new Lazy<>(this::readDkimSignatures);
     private final Lazy<List<String>> bcc = new Lazy<>(this::blindCopies);
@@ -338,6 +339,32 @@ public final class ReceivedMessage {
     }
 
     /**
+     * Returns every part of the message that is not a multipart container: the text and HTML bodies, the
+     * attachments, the inline parts, and the other renderings of a {@code multipart/alternative}, such as the
+     * {@code text/calendar} of an invitation (which {@link #attachments()} does not list). A {@code message/rfc822}
+     * part is one part; the parts inside it are not listed here.
+     *
+     * @return the parts in the order they appear, depth first
+     * @throws IllegalStateException if the message cannot be parsed
+     */
+    public List<Attachment> parts() {
+        return parts.get();
+    }
+
+    /**
+     * Returns the parts of one media type (see {@link #parts()}), such as {@code text/calendar} or {@code image/*}.
+     *
+     * @param mediaType a type such as {@code text/calendar}, or a wildcard such as {@code image/*}; case-insensitive
+     * @return the matching parts in the order they appear, empty if none
+     * @throws NullPointerException if the type is null
+     * @throws IllegalStateException if the message cannot be parsed
+     */
+    public List<Attachment> parts(String mediaType) {
+        Objects.requireNonNull(mediaType, "mediaType");
+        return parts().stream().filter(p -> p.contentType().is(mediaType)).toList();
+    }
+
+    /**
      * Returns the links a reader could follow: the {@code href} of every HTML anchor (with entities such as
      * {@code &amp;amp;} decoded), then the http(s) URLs in the text body; in order, each once.
      *
@@ -461,6 +488,10 @@ public final class ReceivedMessage {
 
     private MessageView view() {
         return view.get();
+    }
+
+    private List<Attachment> partsIn(MimeNode.Role role) {
+        return parts().stream().filter(p -> p.role() == role).toList();
     }
 
     private List<Attachment> wrap(List<MimeNode> nodes) {

@@ -183,6 +183,24 @@ public class AttachmentAssert extends AbstractAssert<AttachmentAssert, Attachmen
     }
 
     /**
+     * Checks that the content decoded as text with the part's charset (see {@link Attachment#text()}) contains some
+     * text, with line ends compared as {@code \n}.
+     *
+     * @param text the text to find, such as {@code "METHOD:REQUEST"} in a {@code text/calendar} part
+     * @return this assertion
+     * @throws AssertionError if the content does not contain it
+     */
+    public AttachmentAssert hasTextContentContaining(String text) {
+        isNotNull();
+        Objects.requireNonNull(text, "text");
+        String found = actual.text();
+        if (!ReceivedMessageAssert.normalize(found).contains(ReceivedMessageAssert.normalize(text))) {
+            throw AssertionFailures.failure(info, shouldHave(captured(), "text content containing", text, found));
+        }
+        return this;
+    }
+
+    /**
      * Checks that this is an inline part (see {@link Attachment#isInline()}).
      *
      * @return this assertion

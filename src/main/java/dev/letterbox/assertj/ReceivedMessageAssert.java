@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.AbstractStringAssert;
@@ -384,12 +386,43 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      */
     public ReceivedMessageAssert hasInlinePart(String contentId) {
         isNotNull();
-        String id = contentId.startsWith("<") && contentId.endsWith(">")
-                ? contentId.substring(1, contentId.length() - 1) : contentId;
-        if (actual.inlineParts().stream().noneMatch(p -> id.equals(p.contentId()))) {
-            fail(shouldHaveAmong(captured(), "inline part with Content-ID", id, "its inline parts are",
-                    list(actual.inlineParts())));
-        }
+        findInlinePart(contentId);
+        return this;
+    }
+
+    /**
+     * Checks that the message has an inline part with this Content-ID, and that it satisfies more checks.
+     *
+     * @param contentId the Content-ID, with or without angle brackets
+     * @param requirements checks on the part, such as {@code logo -> logo.hasContentType("image/png")}
+     * @return this assertion
+     * @throws AssertionError if there is no such part (the message lists the inline parts there are) or it fails a
+     *     check
+     */
+    public ReceivedMessageAssert hasInlinePart(String contentId, Consumer<AttachmentAssert> requirements) {
+        isNotNull();
+        Objects.requireNonNull(requirements, "requirements");
+        AttachmentAssert a = new AttachmentAssert(findInlinePart(contentId));
+        a.reportLine = reportLine();
+        requirements.accept(a);
+        return this;
+    }
+
+    /**
+     * Checks that the message has a part of this media type (see {@link ReceivedMessage#parts()}), such as the
+     * {@code text/calendar} of an invitation, and that the first one satisfies more checks.
+     *
+     * @param mediaType a type such as {@code text/calendar}, or a wildcard such as {@code image/*}
+     * @param requirements checks on the part, such as {@code ics -> ics.hasTextContaining("METHOD:REQUEST")}
+     * @return this assertion
+     * @throws AssertionError if there is no such part (the message lists the parts there are) or it fails a check
+     */
+    public ReceivedMessageAssert hasPart(String mediaType, Consumer<AttachmentAssert> requirements) {
+        isNotNull();
+        Objects.requireNonNull(requirements, "requirements");
+        AttachmentAssert a = new AttachmentAssert(findPart(mediaType));
+        a.reportLine = reportLine();
+        requirements.accept(a);
         return this;
     }
 
@@ -469,21 +502,67 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      */
     public AttachmentAssert attachment(String fileName) {
         isNotNull();
+        return navigate("\"" + fileName + "\"", () -> findAttachment(fileName));
+    }
+
+    /**
+     * Navigates to the inline part with this Content-ID.
+     *
+     * @param contentId the Content-ID, with or without angle brackets
+     * @return an assertion on the part
+     * @throws AssertionError if there is none; the message lists the inline parts there are
+     */
+    public AttachmentAssert inlinePart(String contentId) {
+        isNotNull();
+        return navigate("cid:" + contentId, () -> findInlinePart(contentId));
+    }
+
+    /**
+     * Navigates to the first part of this media type (see {@link ReceivedMessage#parts()}).
+     *
+     * @param mediaType a type such as {@code text/calendar}, or a wildcard such as {@code image/*}
+     * @return an assertion on the part
+     * @throws AssertionError if there is none; the message lists the parts there are
+     */
+    public AttachmentAssert part(String mediaType) {
+        isNotNull();
+        return navigate(mediaType + " part", () -> findPart(mediaType));
+    }
+
+    private AttachmentAssert navigate(String what, Supplier<Attachment> find) {
         AttachmentAssert a = Navigation.child(soft, AttachmentAssert.class, Attachment.class,
-                "\"" + fileName + "\" of message " + MessageDescription.oneLine(actual),
-                () -> findAttachment(fileName), AttachmentAssert::new);
+                what + " of message " + MessageDescription.oneLine(actual), find, AttachmentAssert::new);
         a.reportLine = reportLine();
         return a;
     }
 
     private Attachment findAttachment(String fileName) {
         Objects.requireNonNull(fileName, "fileName");
-        for (Attachment a : actual.attachments()) {
-            if (fileName.equals(a.fileName())) {
+        return find(actual.attachments(), a -> fileName.equals(a.fileName()), "attachment", fileName,
+                "its attachments are");
+    }
+
+    private Attachment findInlinePart(String contentId) {
+        Objects.requireNonNull(contentId, "contentId");
+        String id = contentId.startsWith("<") && contentId.endsWith(">")
+                ? contentId.substring(1, contentId.length() - 1) : contentId;
+        return find(actual.inlineParts(), p -> id.equals(p.contentId()), "inline part with Content-ID", id,
+                "its inline parts are");
+    }
+
+    private Attachment findPart(String mediaType) {
+        Objects.requireNonNull(mediaType, "mediaType");
+        return find(actual.parts(), p -> p.contentType().is(mediaType), "part of type", mediaType, "its parts are");
+    }
+
+    private Attachment find(List<Attachment> among, Predicate<Attachment> wanted, String what,
+            String key, String amongLabel) {
+        for (Attachment a : among) {
+            if (wanted.test(a)) {
                 return a;
             }
         }
-        fail(shouldHaveAmong(captured(), "attachment", fileName, "its attachments are", list(actual.attachments())));
+        fail(shouldHaveAmong(captured(), what, key, amongLabel, list(among)));
         return null;
     }
 

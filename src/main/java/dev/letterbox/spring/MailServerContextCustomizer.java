@@ -2,22 +2,24 @@ package dev.letterbox.spring;
 
 import dev.letterbox.ServerOptions;
 import dev.letterbox.SmtpServer;
-import java.util.Map;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
- * Starts the server of one application context before the context is refreshed, points {@code spring.mail.host} and
- * {@code spring.mail.port} at it, registers its mailbox, and closes it with the context (also when the refresh
+ * Starts the server of one application context before the context is refreshed, points {@code spring.mail.*} at it
+ * (see {@link SpringMailProperties}), registers its mailbox, and closes it with the context (also when the refresh
  * fails). Two customizers are equal when their options are, so equal options share a cached context.
  */
 final class MailServerContextCustomizer implements ContextCustomizer {
     /** The name of the property source, the first of the environment. */
     static final String PROPERTY_SOURCE_NAME = "letterbox";
+    /** The name of the property source of the defaults the application's configuration overrides, the last one. */
+    static final String DEFAULTS_SOURCE_NAME = "letterboxDefaults";
 
     private final ServerOptions options;
 
@@ -42,9 +44,10 @@ final class MailServerContextCustomizer implements ContextCustomizer {
             throw e;
         }
         registry.registerDisposableBean(ContextMailServer.BEAN_NAME, server::close);
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, Map.of(
-                "spring.mail.host", server.mailbox().host(),
-                "spring.mail.port", server.mailbox().port())));
+        MutablePropertySources sources = context.getEnvironment().getPropertySources();
+        sources.addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME,
+                SpringMailProperties.overrides(server.mailbox())));
+        sources.addLast(new MapPropertySource(DEFAULTS_SOURCE_NAME, SpringMailProperties.defaults(options)));
     }
 
     @Override

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 /**
  * Gives the Spring application context of the annotated test class one Letterbox SMTP server, whose life is the
  * context's: it starts when Spring creates the context, points {@code spring.mail.host} and {@code spring.mail.port}
- * at itself, registers its {@link Mailbox} as a bean, and closes when Spring closes the context.
+ * at itself, registers its {@link Mailbox} as a bean, and closes when Spring closes the context. With TLS or users in
+ * its {@link #options()}, Spring Boot's mail sender also trusts the server's certificate (an SSL bundle named
+ * {@code letterbox}) and, unless the application configures them itself, uses its TLS mode and its first user.
  *
  * <pre>{@code
  * @SpringBootTest

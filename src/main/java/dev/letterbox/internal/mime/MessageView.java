@@ -26,8 +26,7 @@ public final class MessageView {
     private final Lazy<Optional<String>> htmlBody;
     private final Lazy<List<String>> links;
     private final Lazy<String> structure;
-    private final List<MimeNode> attachments;
-    private final List<MimeNode> inlineParts;
+    private final List<MimeNode> parts;
     private final Lazy<Optional<OffsetDateTime>> date;
     private final Map<String, List<String>> decodedHeaders = new ConcurrentHashMap<>();
     private final Map<String, List<String>> addressLists = new ConcurrentHashMap<>();
@@ -35,8 +34,7 @@ public final class MessageView {
     private MessageView(MimeMessage message, MimeNode root) {
         this.message = message;
         this.root = root;
-        this.attachments = collect(root, n -> n.role() == MimeNode.Role.ATTACHMENT);
-        this.inlineParts = collect(root, n -> n.role() == MimeNode.Role.INLINE);
+        this.parts = collect(root, n -> n.role() != MimeNode.Role.CONTAINER);
         this.textBody = new Lazy<>(() -> firstBody("text/plain").map(MimeNode::text));
         this.htmlBody = new Lazy<>(() -> firstBody("text/html").map(MimeNode::text));
         this.links = new Lazy<>(() -> Links.extract(htmlBody().orElse(null), textBody().orElse(null)));
@@ -70,14 +68,12 @@ public final class MessageView {
         return root;
     }
 
-    /** @return the leaf parts that are attachments, depth first, attached messages not entered */
-    public List<MimeNode> attachments() {
-        return attachments;
-    }
-
-    /** @return the inline parts, depth first */
-    public List<MimeNode> inlineParts() {
-        return inlineParts;
+    /**
+     * @return every part that is not a multipart container (bodies, attachments, inline parts, alternatives), depth
+     *     first; a message/rfc822 part is one part, the parts inside it are not listed
+     */
+    public List<MimeNode> parts() {
+        return parts;
     }
 
     /** @return the decoded text of the first text/plain body part */

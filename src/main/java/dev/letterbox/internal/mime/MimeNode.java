@@ -27,7 +27,12 @@ public final class MimeNode {
         /** an attachment (disposition attachment, a named part, or an attached message) */
         ATTACHMENT,
         /** an inline part such as an image referenced by {@code cid:} */
-        INLINE
+        INLINE,
+        /**
+         * another rendering of the body in a multipart/alternative, neither text/plain nor text/html and without a
+         * file name: the text/calendar of an invitation, an AMP text/x-amp-html
+         */
+        ALTERNATIVE
     }
 
     private final Part part;

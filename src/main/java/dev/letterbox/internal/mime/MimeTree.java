@@ -24,10 +24,10 @@ final class MimeTree {
     }
 
     static MimeNode build(Part part) {
-        return build(part, 0);
+        return build(part, 0, false);
     }
 
-    private static MimeNode build(Part part, int depth) {
+    private static MimeNode build(Part part, int depth, boolean inAlternative) {
         ContentType type = contentType(part);
         String encoding = lower(safe(() -> part instanceof MimePart mp ? mp.getEncoding() : null));
         String disposition = lower(safe(part::getDisposition));
@@ -43,8 +43,9 @@ final class MimeTree {
             role = MimeNode.Role.CONTAINER;
             try {
                 MimeMultipart multipart = new CapturedMultipart(new MimePartDataSource(mp));
+                boolean alternative = type.is("multipart/alternative");
                 for (int i = 0; i < multipart.getCount(); i++) {
-                    children.add(build(multipart.getBodyPart(i), depth + 1));
+                    children.add(build(multipart.getBodyPart(i), depth + 1, alternative));
                 }
             } catch (MessagingException | RuntimeException e) {
                 problem = "unreadable multipart: " + e.getMessage();
@@ -55,23 +56,28 @@ final class MimeTree {
                     List.of(), null, null, null);
             try (InputStream in = shell.openForParsing()) {
                 attached = MimeParsing.parse(in);
-                attachedRoot = build(attached, depth + 1);
+                attachedRoot = build(attached, depth + 1, false);
             } catch (Exception e) {
                 problem = "unreadable attached message: " + e.getMessage();
             }
         } else {
-            role = leafRole(type, disposition, fileName, contentId);
+            role = leafRole(type, disposition, fileName, contentId, inAlternative);
         }
         return new MimeNode(part, type, encoding, disposition, fileName, contentId, rawSize, role, children,
                 attached, attachedRoot, problem);
     }
 
-    private static MimeNode.Role leafRole(ContentType type, String disposition, String fileName, String contentId) {
+    private static MimeNode.Role leafRole(ContentType type, String disposition, String fileName, String contentId,
+            boolean inAlternative) {
         if ("attachment".equals(disposition)) {
             return MimeNode.Role.ATTACHMENT;
         }
         if ((type.is("text/plain") || type.is("text/html")) && fileName == null) {
             return MimeNode.Role.BODY;
+        }
+        if (inAlternative && fileName == null && !"inline".equals(disposition) && contentId == null) {
+            // another rendering of the body, such as the text/calendar of an invitation or an AMP text/x-amp-html
+            return MimeNode.Role.ALTERNATIVE;
         }
         if ("inline".equals(disposition) || contentId != null) {
             return MimeNode.Role.INLINE;
