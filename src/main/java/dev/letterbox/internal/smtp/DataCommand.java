@@ -45,7 +45,6 @@ final class DataCommand {
     }
 
     static Outcome data(SessionState s, String arg) throws ReplyException {
-        BasicCommands.noArgument(arg, "DATA");
         Transaction t = s.transaction();
         if (t.chunks > 0) {
             throw new ReplyException(503, "5.5.1", "Error: DATA after BDAT in one transaction (RFC 3030 section 2);"
@@ -55,6 +54,7 @@ final class DataCommand {
             throw new ReplyException(503, "5.5.1", "Error: DATA cannot carry BODY=BINARYMIME (RFC 3030 section 3);"
                     + " send the message with BDAT");
         }
+        BasicCommands.noArgument(arg, "DATA");
         return new Outcome(Outcome.Kind.DATA, "", () -> {
             s.endTransaction();
             return Reply.START_DATA;

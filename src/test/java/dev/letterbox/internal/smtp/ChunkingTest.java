@@ -294,6 +294,17 @@ class ChunkingTest extends ServerPerTest {
     }
 
     @Test
+    void strictModeJudgesAChunkedMessageAtItsLastChunk() {
+        try (SmtpServer strict = SmtpServer.start(ServerOptions.builder().strict(true).build());
+                SmtpTestClient c = SmtpTestClient.connectEhlo(strict.host(), strict.port())) {
+            transaction(c);
+            c.sendRaw(bdat(ascii("Subject: no From, no Message-ID\r\n\r\nhi\r\n"), true));
+            c.read().assertReply(550, "5.6.0").assertTextContains("strict mode", "nothing was stored");
+            assertThat(strict.mailbox().messages()).isEmpty();
+        }
+    }
+
+    @Test
     void transcriptRecordsTheBdatLinesNotThePayload() throws Exception {
         try (SmtpTestClient c = connectEhlo()) {
             transaction(c);
