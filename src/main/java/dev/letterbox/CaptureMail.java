@@ -201,6 +201,14 @@ public @interface CaptureMail {
      */
     boolean plainAuthWithoutTls() default true;
 
+    /**
+     * The service extensions turned off, so a test can check its client's fallback; see
+     * {@link ServerOptions.AbstractBuilder#withoutExtensions(SmtpExtension...)}.
+     *
+     * @return the extensions not offered, none by default
+     */
+    SmtpExtension[] withoutExtensions() default {};
+
     /** How long one server lives, and so which tests share its mailbox. */
     enum Lifecycle {
         /**

@@ -1,12 +1,15 @@
 package dev.letterbox;
 
+import dev.letterbox.internal.smtp.Xtext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What the SMTP client said about one message outside its content: the HELO/EHLO name, the reverse path (MAIL FROM)
@@ -119,6 +122,57 @@ public final class Envelope {
      */
     public boolean isNullSender() {
         return mailFrom.isEmpty();
+    }
+
+    /**
+     * Returns what the client asked a delivery status notification to include (RFC 3461 {@code RET} on MAIL).
+     *
+     * @return {@code FULL} or {@code HDRS} (upper case), or null if the client did not say
+     */
+    public String dsnReturn() {
+        String ret = mailParameters.get("RET");
+        return ret == null ? null : ret.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * Returns the envelope identifier the client gave for delivery status notifications (RFC 3461 {@code ENVID} on
+     * MAIL), decoded from xtext.
+     *
+     * @return the identifier, such as {@code QQ314159+order} for {@code ENVID=QQ314159+2Border}, or null if none
+     */
+    public String dsnEnvelopeId() {
+        String id = mailParameters.get("ENVID");
+        return id == null ? null : Xtext.decode(id);
+    }
+
+    /**
+     * Returns when the client asked to be notified about one recipient (RFC 3461 {@code NOTIFY} on RCPT).
+     *
+     * @param recipient a recipient as in {@link #recipients()}, in any case
+     * @return {@code NEVER}, or some of {@code SUCCESS}, {@code FAILURE}, {@code DELAY}, upper case in the order
+     *     given; empty if the client did not say (the server then decides, usually FAILURE,DELAY)
+     * @throws IllegalArgumentException if the recipient is not in this envelope
+     * @throws NullPointerException if recipient is null
+     */
+    public Set<String> dsnNotify(String recipient) {
+        String notify = recipientParameters(recipient).get("NOTIFY");
+        return notify == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(
+                List.of(notify.toUpperCase(java.util.Locale.ROOT).split(","))));
+    }
+
+    /**
+     * Returns the original recipient the client gave for one recipient (RFC 3461 {@code ORCPT} on RCPT), decoded
+     * from xtext.
+     *
+     * @param recipient a recipient as in {@link #recipients()}, in any case
+     * @return the address type and address, such as {@code rfc822;bob+orders@example.com} for
+     *     {@code ORCPT=rfc822;bob+2Borders@example.com}, or null if none was given
+     * @throws IllegalArgumentException if the recipient is not in this envelope
+     * @throws NullPointerException if recipient is null
+     */
+    public String dsnOriginalRecipient(String recipient) {
+        String orcpt = recipientParameters(recipient).get("ORCPT");
+        return orcpt == null ? null : Xtext.decode(orcpt);
     }
 
     /**

@@ -3,10 +3,12 @@ package dev.letterbox;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -212,6 +214,16 @@ public final class ServerOptions {
      */
     public boolean plainAuthWithoutTls() {
         return values.plainAuthWithoutTls;
+    }
+
+    /**
+     * Returns the service extensions turned off: not advertised in the EHLO reply, and their commands and parameters
+     * refused as if unknown (see {@link SmtpExtension}).
+     *
+     * @return the extensions turned off, empty by default (every extension is offered)
+     */
+    public Set<SmtpExtension> withoutExtensions() {
+        return values.withoutExtensions;
     }
 
     /**
@@ -577,6 +589,26 @@ public final class ServerOptions {
         }
 
         /**
+         * Turns service extensions off, replacing any turned off before, so a test can check how its client falls
+         * back: each is left out of the EHLO reply and its command and parameters are refused as if unknown, such as
+         * {@code withoutExtensions(SmtpExtension.EIGHT_BIT_MIME)} to see the client encode 8-bit text as
+         * quoted-printable. STARTTLS and AUTH are offered only when {@link #tls(TlsMode)} and
+         * {@link #users(String...)} configure them.
+         *
+         * @param extensions the extensions to turn off; none (the default) offers them all
+         * @return this builder
+         * @throws NullPointerException if an extension is null
+         */
+        public B withoutExtensions(SmtpExtension... extensions) {
+            EnumSet<SmtpExtension> off = EnumSet.noneOf(SmtpExtension.class);
+            for (SmtpExtension e : extensions) {
+                off.add(Objects.requireNonNull(e, "extension"));
+            }
+            values.withoutExtensions = Collections.unmodifiableSet(off);
+            return self();
+        }
+
+        /**
          * Adds a scripted fault that every session of the server plays (after the rules added to the mailbox), such
          * as {@code rule(SmtpRule.on(SmtpStage.RCPT).matching("bounce@.*").reply(550, "5.1.1 No such user"))}.
          *
@@ -664,6 +696,7 @@ public final class ServerOptions {
         Users users = new Users(Map.of());
         boolean authRequired = false;
         boolean plainAuthWithoutTls = true;
+        Set<SmtpExtension> withoutExtensions = Set.of();
 
         Values copy() {
             try {
@@ -697,6 +730,7 @@ public final class ServerOptions {
             m.put("users", users);
             m.put("authRequired", authRequired);
             m.put("plainAuthWithoutTls", plainAuthWithoutTls);
+            m.put("withoutExtensions", withoutExtensions);
             return m;
         }
     }

@@ -31,11 +31,15 @@ public enum SmtpStage {
     MAIL(true, Set.of(250)),
     /** RCPT TO, after its syntax was checked. {@code matching} sees the recipient address. */
     RCPT(true, Set.of(250, 251)),
-    /** DATA, before the server answers 354. */
+    /**
+     * DATA, before the server answers 354; or the first BDAT chunk of a message (CHUNKING, RFC 3030), once its octets
+     * were read and before its 250. A refusal of a BDAT chunk drops it and fails the transaction; an accepting reply
+     * (354) is DATA's and leaves a BDAT chunk's 250 as it is. Later chunks pass no stage.
+     */
     DATA(false, Set.of(354)),
     /**
-     * The end of a message's content (the final {@code CRLF.CRLF}), after it was read in full and before it is stored.
-     * A refusal here means the message is not stored.
+     * The end of a message's content (the final {@code CRLF.CRLF} of DATA, or the {@code BDAT ... LAST} chunk), after
+     * it was read in full and before it is stored. A refusal here means the message is not stored.
      */
     END_OF_DATA(false, Set.of(250)),
     /** RSET. */

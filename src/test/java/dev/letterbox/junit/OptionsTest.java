@@ -6,6 +6,7 @@ import dev.letterbox.CaptureMail;
 import dev.letterbox.LetterboxExtension;
 import dev.letterbox.Mailbox;
 import dev.letterbox.ServerOptions;
+import dev.letterbox.SmtpExtension;
 import dev.letterbox.TlsMode;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -26,7 +27,7 @@ class OptionsTest {
     @CaptureMail(maxMessageSize = 1234, idleTimeout = "30s", awaitTimeout = "1500ms", lenientLineEndings = true,
             host = "localhost", serverName = "mx.test", maxCommandLineLength = 1000, maxRecipients = 200,
             spillThreshold = 4096, tls = TlsMode.OFFERED, users = "alice:secret", authRequired = true,
-            plainAuthWithoutTls = false)
+            plainAuthWithoutTls = false, withoutExtensions = {SmtpExtension.DSN, SmtpExtension.CHUNKING})
     static class AnnotatedFixture {
         @Test
         void report(Mailbox mailbox, TestReporter reporter) {
@@ -41,7 +42,7 @@ class OptionsTest {
                 .idleTimeout(Duration.ofSeconds(30)).awaitTimeout(Duration.ofMillis(1500)).lenientLineEndings(true)
                 .host("localhost").serverName("mx.test").maxCommandLineLength(1000).maxRecipients(200)
                 .spillThreshold(4096).tls(TlsMode.OFFERED).users("alice:secret").authRequired(true)
-                .plainAuthWithoutTls(false).build();
+                .plainAuthWithoutTls(false).withoutExtensions(SmtpExtension.CHUNKING, SmtpExtension.DSN).build();
 
         @Test
         void report(Mailbox mailbox, TestReporter reporter) {
@@ -54,7 +55,8 @@ class OptionsTest {
         ServerOptions expected = ServerOptions.builder().maxMessageSize(1234).idleTimeout(Duration.ofSeconds(30))
                 .awaitTimeout(Duration.ofMillis(1500)).lenientLineEndings(true).host("localhost")
                 .serverName("mx.test").maxCommandLineLength(1000).maxRecipients(200).spillThreshold(4096)
-                .tls(TlsMode.OFFERED).users("alice:secret").authRequired(true).plainAuthWithoutTls(false).build();
+                .tls(TlsMode.OFFERED).users("alice:secret").authRequired(true).plainAuthWithoutTls(false)
+                .withoutExtensions(SmtpExtension.DSN, SmtpExtension.CHUNKING).build();
 
         assertThat(TestKit.reported(TestKit.run(AnnotatedFixture.class), "options"))
                 .containsExactly(expected.toString());

@@ -62,7 +62,8 @@ public record ExtensionSettings(Lifecycle lifecycle, ServerOptions options, bool
                     .tls(a.tls())
                     .users(a.users())
                     .authRequired(a.authRequired())
-                    .plainAuthWithoutTls(a.plainAuthWithoutTls());
+                    .plainAuthWithoutTls(a.plainAuthWithoutTls())
+                    .withoutExtensions(a.withoutExtensions());
             duration(a.idleTimeout(), "idleTimeout").ifPresent(b::idleTimeout);
             duration(a.commandTimeout(), "commandTimeout").ifPresent(b::commandTimeout);
             duration(a.dataTimeout(), "dataTimeout").ifPresent(b::dataTimeout);

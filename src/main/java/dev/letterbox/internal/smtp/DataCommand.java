@@ -21,7 +21,39 @@ final class DataCommand {
     private DataCommand() {
     }
 
+    /** What was read of a message's content, by DATA or in BDAT chunks, for the judgement at its end. */
+    interface Received {
+        /** @return the received size in octets */
+        long size();
+
+        /** @return true if the content had more octets than the limit (they were not kept) */
+        boolean tooLarge();
+
+        /** @return the error that stopped storing the content, or null */
+        IOException storageError();
+
+        /** @return "LF" or "CR" for the first bare line ending, or null */
+        String bareLineEnding();
+
+        /** @return the 1-based line of the first bare line ending, or 0 */
+        long bareLineNumber();
+
+        /** @return true for BDAT content, where a bare CR or LF is an octet like any other */
+        default boolean binary() {
+            return false;
+        }
+    }
+
     static Outcome data(SessionState s, String arg) throws ReplyException {
+        Transaction t = s.transaction();
+        if (t.chunks > 0) {
+            throw new ReplyException(503, "5.5.1", "Error: DATA after BDAT in one transaction (RFC 3030 section 2);"
+                    + " send the rest with BDAT, or RSET");
+        }
+        if (t.binarymime) {
+            throw new ReplyException(503, "5.5.1", "Error: DATA cannot carry BODY=BINARYMIME (RFC 3030 section 3);"
+                    + " send the message with BDAT");
+        }
         BasicCommands.noArgument(arg, "DATA");
         return new Outcome(Outcome.Kind.DATA, "", () -> {
             s.endTransaction();
@@ -34,13 +66,13 @@ final class DataCommand {
      *
      * @param s the session state
      * @param t the transaction the message belongs to
-     * @param reader what the DATA reader found
+     * @param reader what the DATA reader (or the BDAT chunks) found
      * @param buffer the content
      * @param store stores the finished content (and may fail with a RuntimeException)
      * @return the outcome, whose commit stores the message and returns its 250 (or a 451 if storing failed)
      * @throws ReplyException if the message is refused
      */
-    static Outcome endOfData(SessionState s, Transaction t, DataReader reader, ContentBuffer buffer, Store store)
+    static Outcome endOfData(SessionState s, Transaction t, Received reader, ContentBuffer buffer, Store store)
             throws ReplyException {
         if (reader.tooLarge()) {
             throw new ReplyException(552, "5.3.4", "Message size exceeds the fixed maximum of "
@@ -55,7 +87,7 @@ final class DataCommand {
             throw cannotStore(reader.storageError());
         }
         if (s.options().strict()) {
-            refuseIfProvidersWould(s, t, buffer);
+            refuseIfProvidersWould(s, t, buffer, reader.binary());
         }
         return Outcome.reply("", () -> {
             RawContent content;
@@ -84,11 +116,11 @@ final class DataCommand {
     }
 
     /** Strict mode: the wire-level checks (no jakarta.mail) refuse a message with a reject-level violation. */
-    private static void refuseIfProvidersWould(SessionState s, Transaction t, ContentBuffer buffer)
+    private static void refuseIfProvidersWould(SessionState s, Transaction t, ContentBuffer buffer, boolean binary)
             throws ReplyException {
         Optional<Violation> refused;
         try (InputStream in = buffer.openWritten()) {
-            refused = WireChecks.scan(in, t.mailParameters).firstRejection(s.options().lenientLineEndings()
+            refused = WireChecks.scan(in, t.mailParameters).firstRejection(s.options().lenientLineEndings() || binary
                     ? Set.of(ViolationCode.BARE_LF, ViolationCode.BARE_CR) : Set.of());
         } catch (IOException | UncheckedIOException e) {
             throw cannotStore(e);

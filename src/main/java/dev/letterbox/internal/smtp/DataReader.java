@@ -8,7 +8,7 @@ import java.io.IOException;
  * CRLF ends a line: a bare LF or bare CR is content (counted, and reported by line number), so one DATA stream can never
  * become two messages. Octets past the size limit are read and dropped, so the reply comes after the whole stream.
  */
-final class DataReader implements Wire.Scanner {
+final class DataReader implements Wire.Scanner, DataCommand.Received {
     private static final int LINE_START = 0;
     private static final int TEXT = 1;
     private static final int CR = 2;
@@ -32,27 +32,32 @@ final class DataReader implements Wire.Scanner {
     }
 
     /** @return true if the message had more octets than the limit (they were not kept) */
-    boolean tooLarge() {
+    @Override
+    public boolean tooLarge() {
         return tooLarge;
     }
 
     /** @return the received size in octets, after unstuffing, counted even past the limit */
-    long size() {
+    @Override
+    public long size() {
         return written;
     }
 
     /** @return the error that stopped storing the content (the stream was still read to its end), or null */
-    IOException storageError() {
+    @Override
+    public IOException storageError() {
         return storageError;
     }
 
     /** @return "LF" or "CR" for the first bare line ending seen, or null if every line ended in CRLF */
-    String bareLineEnding() {
+    @Override
+    public String bareLineEnding() {
         return firstBareKind;
     }
 
     /** @return the 1-based line of the first bare line ending, or 0 */
-    long bareLineNumber() {
+    @Override
+    public long bareLineNumber() {
         return firstBareLine;
     }
 

@@ -25,7 +25,11 @@ record Outcome(Kind kind, String subject, Supplier<Reply> commit) {
         /** send the reply (220), drop what the client pipelined after STARTTLS, then run the TLS handshake */
         START_TLS,
         /** send the reply (334 and a challenge): the next line is the client's answer, not a command */
-        CHALLENGE
+        CHALLENGE,
+        /** send the reply (250) to a BDAT chunk already read, and read the next command */
+        CHUNK,
+        /** no reply of its own (the commit returns null): the LAST BDAT chunk was read, the end of the message follows */
+        LAST_CHUNK
     }
 
     static Outcome reply(String subject, Supplier<Reply> commit) {

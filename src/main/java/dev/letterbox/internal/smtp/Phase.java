@@ -42,6 +42,9 @@ enum Phase {
         refuse(table, Verb.DATA, GREETED, Reply.NEED_MAIL);
         refuse(table, Verb.DATA, READY, Reply.NEED_MAIL);
         refuse(table, Verb.DATA, MAIL, Reply.NEED_RCPT);
+        refuse(table, Verb.BDAT, GREETED, Reply.NEED_MAIL);
+        refuse(table, Verb.BDAT, READY, Reply.NEED_MAIL);
+        refuse(table, Verb.BDAT, MAIL, Reply.NEED_RCPT);
         Reply needEhlo = Reply.of(503, "5.5.1", "Error: send EHLO first");
         refuse(table, Verb.STARTTLS, GREETED, needEhlo);
         refuse(table, Verb.AUTH, GREETED, needEhlo);
@@ -73,7 +76,8 @@ enum Phase {
         if (sequence != null) {
             return sequence;
         }
-        boolean transaction = verb == Verb.MAIL || verb == Verb.RCPT || verb == Verb.DATA;
+        boolean transaction = verb == Verb.MAIL || verb == Verb.RCPT || verb == Verb.DATA
+                || verb == Verb.BDAT;
         if ((transaction || verb == Verb.AUTH) && s.tls() == null
                 && s.options().tls() == TlsMode.REQUIRED) {
             return MUST_STARTTLS;

@@ -1,7 +1,9 @@
 package dev.letterbox.internal.smtp;
 
 import dev.letterbox.ServerOptions;
+import dev.letterbox.SmtpExtension;
 import dev.letterbox.TlsMode;
+import java.util.Set;
 
 /**
  * The state of one session: the phase of the dialogue, the client's name, and the transaction being built. Handlers
@@ -72,6 +74,27 @@ final class SessionState {
     /** @return true if this session offers AUTH now: users are configured, and TLS is in force if it is required */
     boolean authOffered() {
         return !options.users().isEmpty() && (tls != null || options.tls() != TlsMode.REQUIRED);
+    }
+
+    /**
+     * Tells whether the options leave an extension on (BINARYMIME needs CHUNKING too); whether this session may use
+     * it depends on EHLO as well, see {@link #offers(SmtpExtension)}.
+     *
+     * @param extension the extension
+     * @return true if the server advertises it in its EHLO reply
+     */
+    boolean enabled(SmtpExtension extension) {
+        Set<SmtpExtension> off = options.withoutExtensions();
+        return !off.contains(extension)
+                && (extension != SmtpExtension.BINARYMIME || !off.contains(SmtpExtension.CHUNKING));
+    }
+
+    /**
+     * @param extension the extension
+     * @return true if this session may use the extension: it is on, and the client said EHLO
+     */
+    boolean offers(SmtpExtension extension) {
+        return extended && enabled(extension);
     }
 
     /** @return true if AUTH PLAIN and LOGIN (passwords in the clear) may be used now */

@@ -3,6 +3,7 @@ package dev.letterbox.internal.smtp;
 import dev.letterbox.Envelope;
 import dev.letterbox.ServerOptions;
 import dev.letterbox.SmtpEffect;
+import dev.letterbox.SmtpExtension;
 import dev.letterbox.SmtpStage;
 import dev.letterbox.TlsMode;
 import dev.letterbox.internal.tls.LocalhostCertificate;
@@ -33,6 +34,8 @@ final class SmtpSession implements Runnable {
     private final CountDownLatch closing = new CountDownLatch(1);
     private boolean ending;
     private boolean inData;
+    private final boolean enhancedCodes;
+    private ChunkedMessage chunks; // the BDAT chunks of the current transaction, or null
 
     SmtpSession(Socket socket, SmtpListener listener) throws IOException {
         this.socket = socket;
@@ -41,6 +44,7 @@ final class SmtpSession implements Runnable {
         this.host = listener.sessionHost();
         this.record = host.open(socket.getInetAddress().getHostAddress() + ":" + socket.getPort());
         this.state = new SessionState(options);
+        this.enhancedCodes = state.enabled(SmtpExtension.ENHANCED_STATUS_CODES);
         this.wire = new Wire(socket.getInputStream(), socket.getOutputStream(), socket, socket::setSoTimeout,
                 (int) Math.min(Integer.MAX_VALUE, options.idleTimeout().toMillis()));
     }
@@ -61,6 +65,7 @@ final class SmtpSession implements Runnable {
                     break;
                 }
                 command(line);
+                releaseAbandonedChunks();
             }
             wire.flush();
         } catch (SocketTimeoutException e) {
@@ -73,6 +78,9 @@ final class SmtpSession implements Runnable {
             // the client went away, or the server is closing
             record.event(closing.getCount() == 0 ? "connection closed by the server" : "connection lost: " + e);
         } finally {
+            if (chunks != null) {
+                chunks.close();
+            }
             wire.close();
             record.end();
             listener.ended(this);
@@ -102,8 +110,12 @@ final class SmtpSession implements Runnable {
             send(Reply.BARE_LF_COMMAND);
             return;
         }
-        if (verb == null) {
+        if (verb == null || verb == Verb.BDAT && !state.enabled(SmtpExtension.CHUNKING)) {
             send(Reply.of(500, "5.5.2", "Error: command not recognized: \"" + abbreviate(word) + "\""));
+            return;
+        }
+        if (verb == Verb.BDAT) {
+            chunk(space < 0 ? "" : text.substring(space + 1));
             return;
         }
         Reply refusal = state.phase().refusal(verb, state);
@@ -119,6 +131,80 @@ final class SmtpSession implements Runnable {
             return;
         }
         exchange(verb.stage(), outcome);
+    }
+
+    /**
+     * BDAT (see {@link BdatCommand}). The chunk's octets follow the command line whatever the answer, so they are read
+     * first (kept if the chunk is accepted, dropped if not), then the chunk is answered like any command. Scripted
+     * rules see the first chunk of a message at the DATA stage (an accepting reply there is for the 354 of DATA and
+     * does not apply) and the end of the LAST chunk at END_OF_DATA, as for DATA. A refused chunk fails the transaction.
+     */
+    private void chunk(String argument) throws IOException {
+        BdatCommand.Chunk chunk;
+        try {
+            chunk = BdatCommand.parse(argument);
+        } catch (ReplyException e) {
+            // Without a size the server cannot know where the chunk ends: any octet it read as a command could be
+            // message content, so it closes the connection after the 501.
+            send(e.reply());
+            send(BdatCommand.CANNOT_SYNC);
+            ending = true;
+            return;
+        }
+        Transaction t = state.transaction();
+        Reply refusal = state.phase().refusal(Verb.BDAT, state);
+        Outcome outcome = null;
+        if (refusal == null) {
+            try {
+                outcome = BdatCommand.bdat(state, chunk, chunks == null ? 0 : chunks.size());
+            } catch (ReplyException e) {
+                refusal = e.reply();
+            }
+        }
+        if (outcome != null && chunks == null) {
+            chunks = new ChunkedMessage(t, new ContentBuffer(options.spillThreshold()));
+        }
+        if (chunk.octets() > 0) {
+            inData = true;
+            wire.scan(outcome != null ? chunks.chunk(chunk.octets()) : ChunkedMessage.skip(chunk.octets()),
+                    options.dataTimeout().toNanos());
+            inData = false;
+        }
+        record.event("chunk of " + chunk.octets() + " octets" + (outcome == null ? ", dropped" : ""));
+        int before = t == null ? 0 : t.chunks;
+        if (refusal != null) {
+            send(refusal);
+        } else {
+            exchange(before == 0 ? SmtpStage.DATA : null, outcome);
+        }
+        if (t != null && t.chunks == before && state.transaction() == t) {
+            state.endTransaction(); // refused by the server or the script: the transaction failed (RFC 3030)
+        }
+    }
+
+    /** After the LAST chunk: the end-of-message exchange, as after the final dot of DATA. */
+    private void endOfChunks(Transaction t) throws IOException {
+        ChunkedMessage message = chunks;
+        chunks = null;
+        try (message) {
+            record.event("message content, " + message.size() + " octets in " + t.chunks + " chunks");
+            Outcome outcome;
+            try {
+                outcome = DataCommand.endOfData(state, t, message, message.buffer(), this::store);
+            } catch (ReplyException e) {
+                send(e.reply());
+                return;
+            }
+            exchange(SmtpStage.END_OF_DATA, outcome);
+        }
+    }
+
+    /** Drops the chunks of a transaction that ended without its LAST chunk (RSET, EHLO, a refused chunk). */
+    private void releaseAbandonedChunks() {
+        if (chunks != null && chunks.transaction() != state.transaction()) {
+            chunks.close();
+            chunks = null;
+        }
     }
 
     /** Hands the client's answer to a 334 challenge to the AUTH exchange waiting for it; the line is masked. */
@@ -188,9 +274,13 @@ final class SmtpSession implements Runnable {
         }
         Transaction transaction = state.transaction();
         Reply reply = outcome.commit().get();
-        send(custom != null && reply.isPositive() ? custom : reply);
+        boolean chunk = outcome.kind() == Outcome.Kind.CHUNK || outcome.kind() == Outcome.Kind.LAST_CHUNK;
+        if (reply != null) {
+            send(custom != null && reply.isPositive() && !chunk ? custom : reply);
+        }
         switch (outcome.kind()) {
             case DATA -> receive(transaction);
+            case LAST_CHUNK -> endOfChunks(transaction);
             case CLOSE -> ending = true;
             case START_TLS -> startTls();
             default -> { }
@@ -231,8 +321,14 @@ final class SmtpSession implements Runnable {
     }
 
     private void send(Reply reply) {
-        record.server(reply);
-        wire.queue(reply.encode());
+        Reply sent = onWire(reply);
+        record.server(sent);
+        wire.queue(sent.encode());
+    }
+
+    /** @return the reply as sent: without its enhanced status code if ENHANCEDSTATUSCODES is turned off */
+    private Reply onWire(Reply reply) {
+        return enhancedCodes || reply.enhanced() == null ? reply : new Reply(reply.code(), null, reply.lines());
     }
 
     /** Stops answering: reads and drops whatever comes until the client or the server closes the connection. */
@@ -263,8 +359,9 @@ final class SmtpSession implements Runnable {
     /** Called by the listener on close: answers 421 (after anything queued) and closes the connection. */
     void shutdown() {
         closing.countDown();
-        record.server(Reply.SHUTTING_DOWN);
-        wire.finish(Reply.SHUTTING_DOWN.encode());
+        Reply bye = onWire(Reply.SHUTTING_DOWN);
+        record.server(bye);
+        wire.finish(bye.encode());
         wire.closeAbruptly();
     }
 

@@ -10,6 +10,10 @@ final class Transaction {
     final String mailFrom;
     final Map<String, String> mailParameters;
     final boolean smtputf8;
+    /** BODY=BINARYMIME: the content may only come in BDAT chunks (RFC 3030 section 3) */
+    final boolean binarymime;
+    /** how many BDAT chunks were accepted: DATA and RCPT are refused after the first */
+    int chunks;
     final List<String> recipients = new ArrayList<>();
     final Map<String, Map<String, String>> recipientParameters = new LinkedHashMap<>();
 
@@ -17,6 +21,7 @@ final class Transaction {
         this.mailFrom = mailFrom;
         this.mailParameters = mailParameters;
         this.smtputf8 = mailParameters.containsKey("SMTPUTF8");
+        this.binarymime = "BINARYMIME".equalsIgnoreCase(mailParameters.get("BODY"));
     }
 
     void addRecipient(String address, Map<String, String> parameters) {

@@ -12,6 +12,8 @@ enum Verb {
     MAIL(SmtpStage.MAIL),
     RCPT(SmtpStage.RCPT),
     DATA(SmtpStage.DATA),
+    /** the first chunk of a message is at the DATA stage, the others at none; the LAST one ends at END_OF_DATA */
+    BDAT(SmtpStage.DATA),
     RSET(SmtpStage.RSET),
     NOOP(null),
     QUIT(SmtpStage.QUIT),
@@ -58,6 +60,7 @@ enum Verb {
             case "MAIL" -> MAIL;
             case "RCPT" -> RCPT;
             case "DATA" -> DATA;
+            case "BDAT" -> BDAT;
             case "RSET" -> RSET;
             case "NOOP" -> NOOP;
             case "QUIT" -> QUIT;
@@ -82,6 +85,8 @@ enum Verb {
             case MAIL -> TransactionCommands::mail;
             case RCPT -> TransactionCommands::rcpt;
             case DATA -> DataCommand::data;
+            // the session runs BDAT itself (its chunk is read whatever the answer); this is its first chunk's decision
+            case BDAT -> (s, arg) -> BdatCommand.bdat(s, BdatCommand.parse(arg), 0);
             case RSET -> BasicCommands::rset;
             case NOOP -> BasicCommands::noop;
             case QUIT -> BasicCommands::quit;

@@ -92,7 +92,9 @@ class SizeLimitTest extends ServerPerTest {
 
     @Test
     void bodyBinaryMimeIsNotImplementedWithoutChunking() {
-        try (SmtpTestClient c = connectEhlo()) {
+        try (SmtpServer plain = SmtpServer.start(ServerOptions.builder()
+                .withoutExtensions(dev.letterbox.SmtpExtension.CHUNKING).build());
+                SmtpTestClient c = SmtpTestClient.connectEhlo(plain.host(), plain.port())) {
             c.command("MAIL FROM:<a@example.com> BODY=BINARYMIME").assertReply(555, "5.5.4")
                     .assertTextContains("BINARYMIME").assertTextContains("CHUNKING");
         }

@@ -33,7 +33,10 @@ class TranscriptTest extends ServerPerTest {
                 "S: 250-SIZE",
                 "S: 250-8BITMIME",
                 "S: 250-SMTPUTF8",
-                "S: 250 ENHANCEDSTATUSCODES",
+                "S: 250-ENHANCEDSTATUSCODES",
+                "S: 250-CHUNKING",
+                "S: 250-BINARYMIME",
+                "S: 250 DSN",
                 "C: MAIL FROM:<shop@example.com>",
                 "S: 250 2.1.0 Sender <shop@example.com> OK",
                 "C: RCPT TO:<ann@example.com>",
@@ -51,7 +54,7 @@ class TranscriptTest extends ServerPerTest {
                 "RCPT TO:<ann@example.com>", "DATA", "QUIT");
         assertThat(server.mailbox().messages().get(0).transcript().lines())
                 .as("a message's transcript: what led to it, up to the reply to its content")
-                .hasSize(16).last().hasToString("S: 250 2.0.0 OK: message 1 stored, 29 octets");
+                .hasSize(19).last().hasToString("S: 250 2.0.0 OK: message 1 stored, 29 octets");
     }
 
     @Test
@@ -116,9 +119,9 @@ class TranscriptTest extends ServerPerTest {
         }
 
         assertThat(t.lines()).hasSize(SessionRecord.MAX_LINES);
-        // greeting 1, EHLO 1 + 6 reply lines, then 2 lines per NOOP
-        assertThat(t.omittedLines()).isEqualTo(8 + 6000 * 2 - SessionRecord.MAX_LINES);
-        assertThat(t.toString()).endsWith("(2008 more lines not kept)");
+        // greeting 1, EHLO 1 + 9 reply lines, then 2 lines per NOOP
+        assertThat(t.omittedLines()).isEqualTo(11 + 6000 * 2 - SessionRecord.MAX_LINES);
+        assertThat(t.toString()).endsWith("(2011 more lines not kept)");
     }
 
     @Test
