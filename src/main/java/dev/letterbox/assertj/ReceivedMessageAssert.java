@@ -352,12 +352,7 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @throws AssertionError if there is no such attachment or it fails a check
      */
     public ReceivedMessageAssert hasAttachment(String fileName, Consumer<AttachmentAssert> requirements) {
-        isNotNull();
-        Objects.requireNonNull(requirements, "requirements");
-        AttachmentAssert a = new AttachmentAssert(findAttachment(fileName));
-        a.reportLine = reportLine();
-        requirements.accept(a);
-        return this;
+        return satisfies(() -> findAttachment(fileName), requirements);
     }
 
     /**
@@ -400,12 +395,7 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      *     check
      */
     public ReceivedMessageAssert hasInlinePart(String contentId, Consumer<AttachmentAssert> requirements) {
-        isNotNull();
-        Objects.requireNonNull(requirements, "requirements");
-        AttachmentAssert a = new AttachmentAssert(findInlinePart(contentId));
-        a.reportLine = reportLine();
-        requirements.accept(a);
-        return this;
+        return satisfies(() -> findInlinePart(contentId), requirements);
     }
 
     /**
@@ -418,12 +408,7 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @throws AssertionError if there is no such part (the message lists the parts there are) or it fails a check
      */
     public ReceivedMessageAssert hasPart(String mediaType, Consumer<AttachmentAssert> requirements) {
-        isNotNull();
-        Objects.requireNonNull(requirements, "requirements");
-        AttachmentAssert a = new AttachmentAssert(findPart(mediaType));
-        a.reportLine = reportLine();
-        requirements.accept(a);
-        return this;
+        return satisfies(() -> findPart(mediaType), requirements);
     }
 
     /**
@@ -527,6 +512,15 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
     public AttachmentAssert part(String mediaType) {
         isNotNull();
         return navigate(mediaType + " part", () -> findPart(mediaType));
+    }
+
+    private ReceivedMessageAssert satisfies(Supplier<Attachment> find, Consumer<AttachmentAssert> requirements) {
+        isNotNull();
+        Objects.requireNonNull(requirements, "requirements");
+        AttachmentAssert a = new AttachmentAssert(find.get());
+        a.reportLine = reportLine();
+        requirements.accept(a);
+        return this;
     }
 
     private AttachmentAssert navigate(String what, Supplier<Attachment> find) {
