@@ -184,7 +184,8 @@ final class SmtpSession implements Runnable {
         for (int i = 0; i < Math.min(frames.length, 8); i++) {
             b.append(i == 0 ? " at " : " <- ").append(frames[i]);
         }
-        for (Throwable c = e.getCause(); c != null && c != e; c = c.getCause() == c ? null : c.getCause()) {
+        Throwable c = e.getCause();
+        for (int i = 0; c != null && i < 5; i++, c = c.getCause()) { // at most five: a cycle of causes must not hang
             b.append("; caused by ").append(c);
         }
         return b.toString();
