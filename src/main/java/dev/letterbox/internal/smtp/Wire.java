@@ -320,23 +320,23 @@ final class Wire {
     void queue(byte[] octets) {
         synchronized (writeLock) {
             int needed = pendingLength + octets.length;
-            if (pending == null || needed > pending.length) {
-                if (needed <= WRITE_LARGE) {
-                    int size = pending == null ? WRITE_SMALL : pending.length;
-                    while (size < needed) {
-                        size *= 2;
-                    }
-                    pending = pending == null ? new byte[size] : Arrays.copyOf(pending, size);
-                } else {
-                    flushLocked();
-                }
+            if (needed > WRITE_LARGE) {
+                flushLocked();
+                needed = octets.length;
             }
-            if (pending == null || octets.length > pending.length) {
+            if (needed > WRITE_LARGE) {
                 writeLocked(octets, octets.length);
-            } else {
-                System.arraycopy(octets, 0, pending, pendingLength, octets.length);
-                pendingLength += octets.length;
+                return;
             }
+            if (pending == null || needed > pending.length) {
+                int size = pending == null ? WRITE_SMALL : pending.length;
+                while (size < needed) {
+                    size *= 2;
+                }
+                pending = pending == null ? new byte[size] : Arrays.copyOf(pending, size);
+            }
+            System.arraycopy(octets, 0, pending, pendingLength, octets.length);
+            pendingLength += octets.length;
         }
     }
 
