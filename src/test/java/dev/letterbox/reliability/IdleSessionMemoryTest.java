@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.letterbox.ServerOptions;
 import dev.letterbox.SmtpServer;
+import dev.letterbox.testing.SmtpTestClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class IdleSessionMemoryTest {
     private static final int CLIENTS = 200;
+    private static final int LARGE_CLIENTS = 100;
 
     @Test
     void anIdleSessionAfterTheGreetingKeepsLessThan32KibOfHeap() throws IOException {
@@ -41,6 +43,35 @@ class IdleSessionMemoryTest {
             for (Socket c : clients) {
                 c.close();
             }
+        }
+    }
+
+    /**
+     * A session that has received a large message (its read buffer grew to the largest) goes back to a small buffer
+     * once it waits for the next command.
+     */
+    @Test
+    void aSessionIdleAfterALargeMessageKeepsLessThan32KibOfHeap() throws IOException {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        String body = "Subject: large\r\n\r\n" + ("x".repeat(998) + "\r\n").repeat(200); // 200 KB
+        List<SmtpTestClient> clients = new ArrayList<>();
+        try (SmtpServer server = SmtpServer.start(ServerOptions.builder().maxConnections(LARGE_CLIENTS + 10).build())) {
+            greetedClient(server).close();
+            long before = usedAfterCollection(memory);
+            for (int i = 0; i < LARGE_CLIENTS; i++) {
+                SmtpTestClient c = SmtpTestClient.connectEhlo(server.host(), server.port());
+                clients.add(c);
+                c.sendMessage("a@example.com", List.of("b@example.com"), body).assertReply(250, "2.0.0");
+            }
+            server.mailbox().clear(); // the messages themselves are not the sessions' heap
+            long after = usedAfterCollection(memory);
+            long perSession = (after - before) / LARGE_CLIENTS;
+            System.out.printf("heap per session idle after a 200 KB message: %d octets (%d sessions)%n", perSession,
+                    LARGE_CLIENTS);
+
+            assertThat(perSession).as("heap octets per session idle after a large message").isLessThan(32 * 1024);
+        } finally {
+            clients.forEach(SmtpTestClient::close);
         }
     }
 

@@ -258,6 +258,15 @@ final class Wire {
      * @throws DeadlineExceeded if the deadline passed
      */
     private boolean fill(boolean endAllowed, long deadline) throws IOException {
+        // the buffer is empty here, so it can be replaced; before the flush, so a client that has its reply finds the
+        // session already holding only what it keeps while idle
+        if (limit == buf.length) {
+            if (buf.length < READ_LARGE) {
+                buf = new byte[Math.min(READ_LARGE, buf.length * 4)]; // the last read filled it: more is coming
+            }
+        } else if (endAllowed && buf.length > READ_SMALL) {
+            buf = new byte[READ_SMALL]; // waiting for a command after a short read: a message's buffer is not kept
+        }
         flush();
         int timeout = idleMillis;
         boolean deadlineFirst = false; // whether the read times out at the deadline rather than the idle timeout
@@ -275,14 +284,6 @@ final class Wire {
         if (timeout != currentTimeout) {
             readTimeout.set(timeout);
             currentTimeout = timeout;
-        }
-        // the buffer is empty here, so it can be replaced
-        if (limit == buf.length) {
-            if (buf.length < READ_LARGE) {
-                buf = new byte[Math.min(READ_LARGE, buf.length * 4)]; // the last read filled it: more is coming
-            }
-        } else if (endAllowed && buf.length > READ_SMALL) {
-            buf = new byte[READ_SMALL]; // waiting for a command after a short read: a message's buffer is not kept
         }
         int n;
         try {
