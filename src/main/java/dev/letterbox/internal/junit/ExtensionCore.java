@@ -132,7 +132,7 @@ public final class ExtensionCore {
         for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
             mailboxFields(instance.getClass(), false).forEach(f -> set(f, instance, handle.mailbox()));
         }
-        Diagnostics.beforeTest(context, handle.mailbox());
+        Diagnostics.beforeTest(context, handle.mailbox(), governing.get().settings().report());
     }
 
     /**
@@ -150,7 +150,8 @@ public final class ExtensionCore {
             ServerHandle handle = owner.get().getStore(NAMESPACE)
                     .get(new ServerKey(owner.get().getUniqueId()), ServerHandle.class);
             if (handle != null) {
-                Diagnostics.afterTest(context, handle.mailbox(), context.getExecutionException());
+                Diagnostics.afterTest(context, handle.mailbox(), context.getExecutionException(),
+                        governing.get().settings().report());
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.letterbox.internal.junit;
 
 import dev.letterbox.CaptureMail;
 import dev.letterbox.CaptureMail.Lifecycle;
+import dev.letterbox.ReportMode;
 import dev.letterbox.ServerOptions;
 import java.time.Duration;
 import java.util.Objects;
@@ -18,24 +19,38 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @param options the server options as declared
  * @param awaitTimeoutSet whether the declaration set the await timeout itself (then it wins over the configuration
  *     parameter {@value #AWAIT_TIMEOUT_PARAMETER})
+ * @param report when the captured mail is written as files and the HTML report
  */
-public record ExtensionSettings(Lifecycle lifecycle, ServerOptions options, boolean awaitTimeoutSet) {
+public record ExtensionSettings(Lifecycle lifecycle, ServerOptions options, boolean awaitTimeoutSet,
+        ReportMode report) {
 
     /** The JUnit configuration parameter that sets the default await timeout. */
     public static final String AWAIT_TIMEOUT_PARAMETER = "letterbox.await.timeout";
 
     /** The settings of {@code @CaptureMail} with no attributes. */
     public static final ExtensionSettings DEFAULTS =
-            new ExtensionSettings(Lifecycle.PER_TEST, ServerOptions.defaults(), false);
+            new ExtensionSettings(Lifecycle.PER_TEST, ServerOptions.defaults(), false, ReportMode.ON_FAILURE);
 
     /**
      * Checks that nothing is missing.
      *
-     * @throws NullPointerException if lifecycle or options is null
+     * @throws NullPointerException if lifecycle, options or report is null
      */
     public ExtensionSettings {
         Objects.requireNonNull(lifecycle, "lifecycle");
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(report, "report");
+    }
+
+    /**
+     * Settings that write the report on failure.
+     *
+     * @param lifecycle per test or per class
+     * @param options the server options as declared
+     * @param awaitTimeoutSet whether the declaration set the await timeout itself
+     */
+    public ExtensionSettings(Lifecycle lifecycle, ServerOptions options, boolean awaitTimeoutSet) {
+        this(lifecycle, options, awaitTimeoutSet, ReportMode.ON_FAILURE);
     }
 
     /**
@@ -70,7 +85,7 @@ public record ExtensionSettings(Lifecycle lifecycle, ServerOptions options, bool
             duration(a.writeTimeout(), "writeTimeout").ifPresent(b::writeTimeout);
             Optional<Duration> await = duration(a.awaitTimeout(), "awaitTimeout");
             await.ifPresent(b::awaitTimeout);
-            return new ExtensionSettings(a.lifecycle(), b.build(), await.isPresent());
+            return new ExtensionSettings(a.lifecycle(), b.build(), await.isPresent(), a.report());
         } catch (IllegalArgumentException e) {
             throw new ExtensionConfigurationException("Invalid @CaptureMail on " + where + ": " + e.getMessage(), e);
         }
