@@ -135,6 +135,7 @@ class DiagnosticsTest {
                 .startsWith("2 messages captured")
                 .contains("ann@example.com", "Welcome, Bob");
         assertThat(dir.resolve("index.html")).content(StandardCharsets.UTF_8)
+                .contains("<summary>Test failed (AssertionFailedError)</summary><pre>the subject was wrong</pre>")
                 .contains("Welcome, Ann", "Welcome, Bob");
         assertThat(TestKit.reported(results, "letterbox.capturedMail"))
                 .anySatisfy(entry -> assertThat(entry).startsWith(page(dir) + " (")
@@ -227,7 +228,8 @@ class DiagnosticsTest {
         results.testEvents().assertStatistics(s -> s.succeeded(1).failed(1));
         Path dir = root.resolve(AlwaysFixture.class.getName()).resolve("passes");
         assertThat(dir.resolve("00.eml")).content(StandardCharsets.UTF_8).contains("Subject: Welcome, Ann");
-        assertThat(dir.resolve("index.html")).content(StandardCharsets.UTF_8).contains("Welcome, Ann");
+        assertThat(dir.resolve("index.html")).content(StandardCharsets.UTF_8).contains("Welcome, Ann")
+                .doesNotContain("Test failed");
         assertThat(TestKit.reported(results, "letterbox.capturedMail"))
                 .anySatisfy(entry -> assertThat(entry).startsWith(page(dir) + " (index.html with 1 .eml file"));
     }

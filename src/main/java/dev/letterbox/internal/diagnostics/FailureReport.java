@@ -51,6 +51,21 @@ public final class FailureReport {
      * @throws UncheckedIOException if the directory or summary cannot be written
      */
     public static List<Path> write(Path directory, List<ReceivedMessage> messages, List<Transcript> transcripts) {
+        return write(directory, messages, transcripts, null);
+    }
+
+    /**
+     * Writes the report, with the outcome of the test at the top of the HTML page.
+     *
+     * @param directory where to write; created if missing
+     * @param messages the captured messages, oldest first
+     * @param transcripts the transcripts of the sessions, written to {@value #TRANSCRIPTS} unless empty
+     * @param outcome what became of the test, such as its failure message, or null
+     * @return the files written, as {@link #write(Path, List, List)} returns them
+     * @throws UncheckedIOException if the directory or summary cannot be written
+     */
+    public static List<Path> write(Path directory, List<ReceivedMessage> messages, List<Transcript> transcripts,
+            String outcome) {
         try {
             Files.createDirectories(directory);
             removeStale(directory);
@@ -85,7 +100,7 @@ public final class FailureReport {
                 transcripts.forEach(t -> text.append(t).append("\n\n"));
                 written.add(Files.writeString(directory.resolve(TRANSCRIPTS), text, StandardCharsets.UTF_8));
             }
-            written.addAll(HtmlReport.write(directory, messages, emlNames, transcripts));
+            written.addAll(HtmlReport.write(directory, messages, emlNames, transcripts, outcome));
             return List.copyOf(written);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the Letterbox failure report to " + directory + ": "

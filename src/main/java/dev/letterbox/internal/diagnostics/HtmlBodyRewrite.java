@@ -32,14 +32,14 @@ final class HtmlBodyRewrite {
     record Result(String html, int remoteBlocked, int otherBlocked, int inlineResolved) {
     }
 
-    private final String html;
+    private final CharSequence html;
     private final Function<String, String> cidFiles;
     private final StringBuilder out;
     private int remote;
     private int other;
     private int inline;
 
-    private HtmlBodyRewrite(String html, Function<String, String> cidFiles) {
+    private HtmlBodyRewrite(CharSequence html, Function<String, String> cidFiles) {
         this.html = html;
         this.cidFiles = cidFiles;
         this.out = new StringBuilder(html.length() + 256);
@@ -53,7 +53,7 @@ final class HtmlBodyRewrite {
      *     it
      * @return the rewritten body and the counts
      */
-    static Result rewrite(String html, Function<String, String> cidFiles) {
+    static Result rewrite(CharSequence html, Function<String, String> cidFiles) {
         HtmlBodyRewrite r = new HtmlBodyRewrite(html, cidFiles);
         r.run();
         return new Result(r.out.toString(), r.remote, r.other, r.inline);
@@ -64,8 +64,8 @@ final class HtmlBodyRewrite {
         int i = 0;
         while (i < n) {
             char c = html.charAt(i);
-            if (c == '<' && html.startsWith("<!--", i)) {
-                int end = html.indexOf("-->", i + 4);
+            if (c == '<' && regionMatches(html, i, "<!--")) {
+                int end = indexOf(html, "-->", i + 4);
                 end = end < 0 ? n : end + 3;
                 out.append(html, i, end);
                 i = end;
@@ -85,7 +85,7 @@ final class HtmlBodyRewrite {
         while (i < n && !isSpace(html.charAt(i)) && html.charAt(i) != '/' && html.charAt(i) != '>') {
             i++;
         }
-        String tag = html.substring(nameStart, i).toLowerCase(Locale.ROOT);
+        String tag = text(nameStart, i).toLowerCase(Locale.ROOT);
         out.append('<').append(html, nameStart, i);
         while (i < n) {
             char c = html.charAt(i);
@@ -103,7 +103,7 @@ final class HtmlBodyRewrite {
             while (i < n && !endsAttributeName(html.charAt(i), i == attrStart)) {
                 i++;
             }
-            String name = html.substring(attrStart, i).toLowerCase(Locale.ROOT);
+            String name = text(attrStart, i).toLowerCase(Locale.ROOT);
             int j = skipSpaces(i);
             if (j >= n || html.charAt(j) != '=') {
                 if (!name.startsWith("on")) {
@@ -116,19 +116,19 @@ final class HtmlBodyRewrite {
             String value;
             int after;
             if (j < n && (html.charAt(j) == '"' || html.charAt(j) == '\'')) {
-                int close = html.indexOf(html.charAt(j), j + 1);
+                int close = indexOf(html, html.charAt(j), j + 1);
                 close = close < 0 ? n : close;
-                value = html.substring(j + 1, close);
+                value = text(j + 1, close);
                 after = Math.min(n, close + 1);
             } else {
                 int end = j;
                 while (end < n && !isSpace(html.charAt(end)) && html.charAt(end) != '>') {
                     end++;
                 }
-                value = html.substring(j, end);
+                value = text(j, end);
                 after = end;
             }
-            attribute(tag, name, html.substring(attrStart, after), value);
+            attribute(tag, name, text(attrStart, after), value);
             i = after;
         }
         return i;
@@ -216,10 +216,10 @@ final class HtmlBodyRewrite {
     private int styleText(int i) {
         int n = html.length();
         int end = i;
-        while (end < n && !(html.charAt(end) == '<' && html.regionMatches(true, end, "</style", 0, 7))) {
+        while (end < n && !(html.charAt(end) == '<' && regionMatches(html, end, "</style"))) {
             end++;
         }
-        out.append(css(html.substring(i, end)));
+        out.append(css(text(i, end)));
         return end;
     }
 
@@ -339,6 +339,42 @@ final class HtmlBodyRewrite {
             }
         }
         return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private String text(int start, int end) {
+        return html.subSequence(start, end).toString();
+    }
+
+    /** Whether s has the lower-case ASCII text at i, ignoring case. */
+    private static boolean regionMatches(CharSequence s, int i, String lower) {
+        if (i + lower.length() > s.length()) {
+            return false;
+        }
+        for (int k = 0; k < lower.length(); k++) {
+            if (Character.toLowerCase(s.charAt(i + k)) != lower.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(CharSequence s, char c, int from) {
+        for (int i = from; i < s.length(); i++) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The first index of text at or after from; each position is compared at most text.length() times. */
+    private static int indexOf(CharSequence s, String text, int from) {
+        for (int i = from; i + text.length() <= s.length(); i++) {
+            if (s.charAt(i) == text.charAt(0) && regionMatches(s, i, text)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private int skipSpaces(int i) {

@@ -64,7 +64,9 @@ public final class HtmlReport {
             iframe{width:100%;height:420px;border:1px solid #c9ced6;border-radius:4px;background:#fff;resize:vertical}
             .note{color:#56627a;margin:4px 0}.blocked{color:#9a3b00}.error{color:#b00020}.warn{color:#8a6100}
             .ok{color:#1b7a33}ul{margin:4px 0;padding-left:22px}summary{cursor:pointer;color:#3b4658}
-            .files a{margin-right:12px}
+            .files a{margin-right:12px}.outcome{background:#fff4f4;border:1px solid #e8b4b4;border-radius:6px;\
+            padding:8px 12px;margin:16px 0}.outcome summary{color:#8b1a1a;font-weight:600}\
+            .outcome pre{max-height:13em;margin-top:6px;background:#fff}
             """;
 
     private HtmlReport() {
@@ -77,11 +79,12 @@ public final class HtmlReport {
      * @param messages the captured messages, oldest first
      * @param emlNames the name of each message's {@code .eml} file, or null where it could not be written
      * @param transcripts every SMTP session
+     * @param outcome what became of the test (such as its failure message, whose first line heads the page), or null
      * @return the files written: the page first, then the body and part files
      * @throws IOException if the page cannot be written
      */
     public static List<Path> write(Path directory, List<ReceivedMessage> messages, List<String> emlNames,
-            List<Transcript> transcripts) throws IOException {
+            List<Transcript> transcripts, String outcome) throws IOException {
         List<Path> files = new ArrayList<>();
         StringBuilder page = new StringBuilder(16 * 1024);
         page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -91,6 +94,16 @@ public final class HtmlReport {
                 .append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n<header><h1>")
                 .append(messages.size()).append(messages.size() == 1 ? " message" : " messages")
                 .append(" captured</h1><p>").append(Html.escape(testName(directory))).append("</p></header>\n<main>\n");
+        if (outcome != null) {
+            int colon = outcome.indexOf(": ");
+            String head = colon < 0 ? outcome.strip() : outcome.substring(0, colon);
+            String rest = colon < 0 ? "" : outcome.substring(colon + 2).strip();
+            page.append("<details class=\"outcome\" open><summary>").append(Html.escape(head)).append("</summary>");
+            if (!rest.isEmpty()) {
+                page.append("<pre>").append(Html.escape(rest)).append("</pre>");
+            }
+            page.append("</details>\n");
+        }
         if (messages.size() > 1) {
             page.append("<nav><ol start=\"0\">");
             for (int i = 0; i < messages.size(); i++) {

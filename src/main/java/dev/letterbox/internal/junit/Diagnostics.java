@@ -77,7 +77,11 @@ public final class Diagnostics {
             return;
         }
         try {
-            List<Path> written = FailureReport.write(directory.get(), mailbox.messages(), mailbox.transcripts());
+            String outcome = failure.map(t -> "Test failed (" + t.getClass().getSimpleName() + "): "
+                    + t.getMessage())
+                    .orElse(null);
+            List<Path> written = FailureReport.write(directory.get(), mailbox.messages(), mailbox.transcripts(),
+                    outcome);
             long emls = written.stream().filter(p -> p.getFileName().toString().endsWith(".eml")
                     && p.getParent().equals(directory.get()) && !p.getFileName().toString().contains("-")).count();
             context.publishReportEntry(REPORT_ENTRY, ReportLocation.indexUri(directory.get()) + " ("
