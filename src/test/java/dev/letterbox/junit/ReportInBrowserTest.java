@@ -119,7 +119,7 @@ class ReportInBrowserTest {
     void noScriptOfAHostileMailRunsOrEscapesItsFrame(@TempDir Path root) throws Exception {
         URI page = reportOf(HostileMailFixture.class, root);
 
-        Path shot = screenshot(page, root.resolve("hostile.png"), 1200, 1500);
+        Path shot = screenshot(page, root.resolve("hostile.png"), 1200, 2400);
         assertThat(pixels(shot, LOGO)).as("the frame rendered the mail (its logo) in %s", shot).isGreaterThan(2000);
         assertThat(pixels(shot, PAINTED)).as("pixels painted by the mail's scripts in %s", shot).isZero();
         assertThat(dumpDom(page, root)).contains("<title>Letterbox: receivesHostileMail</title>")

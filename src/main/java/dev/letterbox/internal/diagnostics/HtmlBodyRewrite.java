@@ -146,6 +146,7 @@ final class HtmlBodyRewrite {
             case "style" -> out.append("style=\"").append(Html.escape(css(Html.decode(value)))).append('"');
             case "href" -> href(tag, value, asWritten);
             case "action", "formaction", "ping" -> blocked(name, value, classify(Html.decode(value)));
+            case "srcdoc" -> blocked(name, value, Kind.OTHER); // a document of its own, not rewritten: not kept
             case "http-equiv" -> blocked(name, value, Kind.OTHER);
             default -> out.append(asWritten);
         }

@@ -243,7 +243,7 @@ final class MessageSection {
         try {
             Files.writeString(file, "<!DOCTYPE html>\n<meta charset=\"utf-8\">\n<meta http-equiv="
                     + "\"Content-Security-Policy\" content=\"" + HtmlReport.BODY_POLICY + "\">\n<meta name=\"referrer\""
-                    + " content=\"no-referrer\">\n" + r.html(), StandardCharsets.UTF_8);
+                    + " content=\"no-referrer\">\n<meta http-equiv=\"x-dns-prefetch-control\" content=\"off\">\n" + r.html(), StandardCharsets.UTF_8);
             files.add(file);
         } catch (IOException e) {
             page.append("<h3>HTML body</h3>\n<p class=\"error\">not written: ").append(Html.escape(e.getMessage()))

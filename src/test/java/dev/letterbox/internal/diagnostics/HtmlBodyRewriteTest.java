@@ -66,11 +66,12 @@ class HtmlBodyRewriteTest {
                 + "<a href=\"jav&#x61;script:alert(3)\">a</a><a href=\" javascript:alert(4)\">b</a>"
                 + "<meta http-equiv=\"refresh\" content=\"0;url=https://t.example/\">"
                 + "<form action=\"https://t.example/\"><button formaction=\"https://t.example/b\">go</button></form>"
-                + "<object data=\"https://t.example/x.swf\"></object><embed src=\"https://t.example/y\">");
+                + "<object data=\"https://t.example/x.swf\"></object><embed src=\"https://t.example/y\">"
+                + "<iframe srcdoc=\"&lt;script&gt;alert(5)&lt;/script&gt;\"></iframe>");
 
         assertThat(r.html()).doesNotContainIgnoringCase("onload", "onerror")
                 .doesNotContain(" href=\"jav", " href=\" javascript", " http-equiv=", " action=", " formaction=",
-                        " data=\"https", " src=\"https")
+                        " data=\"https", " src=\"https", " srcdoc=")
                 .contains("data-letterbox-blocked-http-equiv=\"refresh\"");
         assertThat(r.remoteBlocked()).isEqualTo(4);
     }
