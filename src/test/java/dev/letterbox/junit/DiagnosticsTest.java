@@ -220,6 +220,33 @@ class DiagnosticsTest {
         }
     }
 
+    @Fixture
+    @CaptureMail(lifecycle = CaptureMail.Lifecycle.PER_CLASS, report = ReportMode.ALWAYS)
+    static class AlwaysPerClassFixture {
+        @Test
+        void first(Mailbox mailbox, Session session) {
+            Mails.send(session, "ann@example.com", "First");
+            mailbox.awaitMessage();
+        }
+
+        @Test
+        void second(Mailbox mailbox, Session session) {
+            Mails.send(session, "bob@example.com", "Second");
+            mailbox.awaitMessage();
+        }
+    }
+
+    @Test
+    void alwaysWithOneServerPerClassWritesEachTestsOwnMail(@TempDir Path root) {
+        TestKit.run(AlwaysPerClassFixture.class, Map.of("letterbox.diagnostics.directory", root.toString()));
+
+        Path cls = root.resolve(AlwaysPerClassFixture.class.getName());
+        assertThat(cls.resolve("first").resolve("index.html")).content(StandardCharsets.UTF_8)
+                .contains("<h1>1 message captured</h1>", "First").doesNotContain("Second");
+        assertThat(cls.resolve("second").resolve("index.html")).content(StandardCharsets.UTF_8)
+                .contains("<h1>1 message captured</h1>", "Second").doesNotContain("First");
+    }
+
     @Test
     void alwaysWritesTheReportOfAPassingTestToo(@TempDir Path root) {
         EngineExecutionResults results = TestKit.run(AlwaysFixture.class,

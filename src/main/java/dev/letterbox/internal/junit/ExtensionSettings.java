@@ -11,8 +11,8 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * What one declaration ({@code @CaptureMail} or a built {@code LetterboxExtension}) asks for: a lifecycle and the
- * server options. {@link #of(CaptureMail, String)} is the one mapping from annotation attributes to the option setters
+ * What one declaration ({@code @CaptureMail} or a built {@code LetterboxExtension}) asks for: a lifecycle, the server
+ * options and when the report of captured mail is written. {@link #of(CaptureMail, String)} is the one mapping from annotation attributes to the option setters
  * that {@code LetterboxExtension.builder()} shares, so equal declarations produce equal options.
  *
  * @param lifecycle per test or per class
@@ -40,17 +40,6 @@ public record ExtensionSettings(Lifecycle lifecycle, ServerOptions options, bool
         Objects.requireNonNull(lifecycle, "lifecycle");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(report, "report");
-    }
-
-    /**
-     * Settings that write the report on failure.
-     *
-     * @param lifecycle per test or per class
-     * @param options the server options as declared
-     * @param awaitTimeoutSet whether the declaration set the await timeout itself
-     */
-    public ExtensionSettings(Lifecycle lifecycle, ServerOptions options, boolean awaitTimeoutSet) {
-        this(lifecycle, options, awaitTimeoutSet, ReportMode.ON_FAILURE);
     }
 
     /**
