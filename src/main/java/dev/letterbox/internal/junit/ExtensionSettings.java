@@ -12,8 +12,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * What one declaration ({@code @CaptureMail} or a built {@code LetterboxExtension}) asks for: a lifecycle, the server
- * options and when the report of captured mail is written. {@link #of(CaptureMail, String)} is the one mapping from annotation attributes to the option setters
- * that {@code LetterboxExtension.builder()} shares, so equal declarations produce equal options.
+ * options and when the report of captured mail is written. {@link #of(CaptureMail, String)} is the one mapping from
+ * annotation attributes to the option setters that {@code LetterboxExtension.builder()} shares, so equal declarations
+ * produce equal options.
  *
  * @param lifecycle per test or per class
  * @param options the server options as declared
