@@ -17,7 +17,9 @@ import java.util.Set;
  * method returns new options.
  *
  * <p>{@link #defaults()} masks what changes from one run to the next although the test sends the same mail:
- * {@value #DEFAULT_MASKED}. A masked {@code Content-ID} becomes {@code <masked-cid-1>}, {@code <masked-cid-2>}, ... in
+ * {@code Date}, {@code Message-ID}, {@code Received}, {@code DKIM-Signature}, {@code X-Mailer} and
+ * {@code Content-ID}; it keeps what the test author controls (addresses, subject, {@code Return-Path}, headers of the
+ * application's own). A masked {@code Content-ID} becomes {@code <masked-cid-1>}, {@code <masked-cid-2>}, ... in
  * the order of the parts, and the {@code cid:} references to it in the text parts change with it, so a generated
  * id does not matter but a reference to a missing part still shows. MIME boundaries are always masked. Names are
  * compared ignoring case.
@@ -27,8 +29,7 @@ import java.util.Set;
  * }</pre>
  */
 public final class SnapshotOptions {
-    /** The header fields masked by default, comma-separated. */
-    public static final String DEFAULT_MASKED = "Date, Message-ID, Received, DKIM-Signature, X-Mailer, Content-ID";
+    private static final String DEFAULT_MASKED = "Date, Message-ID, Received, DKIM-Signature, X-Mailer, Content-ID";
 
     private static final SnapshotOptions DEFAULTS = new SnapshotOptions(names(List.of(DEFAULT_MASKED.split(", "))),
             null);
@@ -43,8 +44,8 @@ public final class SnapshotOptions {
     }
 
     /**
-     * Returns the default options: the header fields of {@value #DEFAULT_MASKED} masked, snapshots where the JUnit
-     * extension puts them.
+     * Returns the default options: {@code Date}, {@code Message-ID}, {@code Received}, {@code DKIM-Signature},
+     * {@code X-Mailer} and {@code Content-ID} masked, snapshots where the JUnit extension puts them.
      *
      * @return the defaults
      */
