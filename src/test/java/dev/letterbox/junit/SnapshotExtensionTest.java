@@ -197,6 +197,10 @@ class SnapshotExtensionTest {
                     .hasMessage("a snapshot name becomes part of a file name, so it must start with a letter or"
                             + " digit and contain only letters, digits, '.', '_' and '-', but was \"../up\"; for"
                             + " example \"welcome\" or \"reminder-2\"");
+            assertThatThrownBy(() -> LetterboxAssertions.assertThat(message).matchesSnapshot("2"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("a snapshot name of digits only (\"2\") would take the file of the n-th snapshot"
+                            + " without a name (<test-method>-2.eml.txt); use a word, such as \"reminder-2\"");
         }
     }
 

@@ -82,6 +82,11 @@ public final class SnapshotContext {
                     + " letter or digit and contain only letters, digits, '.', '_' and '-', but was \"" + name
                     + "\"; for example \"welcome\" or \"reminder-2\"");
         }
+        if (name.chars().allMatch(Character::isDigit)) {
+            throw new IllegalArgumentException("a snapshot name of digits only (\"" + name + "\") would take the file"
+                    + " of the n-th snapshot without a name (<test-method>-" + name + ".eml.txt); use a word, such as"
+                    + " \"reminder-" + name + "\"");
+        }
         return name;
     }
 

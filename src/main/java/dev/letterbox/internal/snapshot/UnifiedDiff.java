@@ -17,8 +17,8 @@ import java.util.Map;
 public final class UnifiedDiff {
     /** Lines of context around each change, as {@code diff -u}. */
     static final int CONTEXT = 3;
-    /** The steps of the search for a shortest diff, about a second of work, before it turns coarse. */
-    private static final long BUDGET = 100_000_000L;
+    /** The steps of the search for a shortest diff, a fraction of a second, before it turns coarse. */
+    private static final long BUDGET = 20_000_000L;
 
     /** One line of the edit script: kept, removed from the old text or added by the new one. */
     enum Op { EQUAL, DELETE, INSERT }

@@ -102,20 +102,36 @@ class UnifiedDiffTest {
 
     @Test
     void textsThatDifferEverywhereStillGetACorrectDiff() {
-        // 200,000 lines on each side, none in common: a quadratic table would need 40 billion cells, and the search
-        // for a shortest diff 40 billion steps; past its budget the diff turns coarse (here it is also the shortest)
+        // 100,000 lines on each side, none in common: a quadratic table would need 10 billion cells, and the search
+        // for a shortest diff 10 billion steps; past its budget the diff turns coarse (here it is also the shortest)
         StringBuilder a = new StringBuilder();
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < 200_000; i++) {
+        for (int i = 0; i < 100_000; i++) {
             a.append("old ").append(i).append('\n');
             b.append("new ").append(i).append('\n');
         }
 
         String diff = UnifiedDiff.of(a.toString(), b.toString(), "old", "new");
 
-        assertThat(diff).startsWith("--- old\n+++ new\n@@ -1,200000 +1,200000 @@\n-old 0\n");
-        assertThat(diff.lines().filter(l -> l.startsWith("-old")).count()).isEqualTo(200_000);
-        assertThat(diff.lines().filter(l -> l.startsWith("+new")).count()).isEqualTo(200_000);
+        assertThat(diff).startsWith("--- old\n+++ new\n@@ -1,100000 +1,100000 @@\n-old 0\n");
+        assertThat(diff.lines().filter(l -> l.startsWith("-old")).count()).isEqualTo(100_000);
+        assertThat(diff.lines().filter(l -> l.startsWith("+new")).count()).isEqualTo(100_000);
+    }
+
+    @Test
+    void aLargeSnapshotWithScatteredChangesStillGetsAShortestDiff() {
+        StringBuilder a = new StringBuilder();
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            a.append("line ").append(i).append('\n');
+            b.append(i % 200 == 0 ? "changed " : "line ").append(i).append('\n');
+        }
+
+        String diff = UnifiedDiff.of(a.toString(), b.toString(), "old", "new");
+
+        assertThat(diff.lines().filter(l -> l.startsWith("-line")).count()).isEqualTo(100);
+        assertThat(diff.lines().filter(l -> l.startsWith("+changed")).count()).isEqualTo(100);
+        assertThat(diff.lines().filter(l -> l.startsWith("@@")).count()).isEqualTo(100);
     }
 
     @Test
