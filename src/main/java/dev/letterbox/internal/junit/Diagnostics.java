@@ -85,7 +85,8 @@ public final class Diagnostics {
                 testName(context)));
     }
 
-    private static String testName(ExtensionContext context) {
+    /** The test method's name, with the invocation index of a repeated or parameterized test ({@code sends-2}). */
+    static String testName(ExtensionContext context) {
         String name = context.getTestMethod().map(m -> m.getName()).orElse(context.getDisplayName());
         Matcher m = INVOCATION.matcher(context.getUniqueId());
         return m.find() ? name + "-" + m.group(1) : name;

@@ -133,6 +133,7 @@ public final class ExtensionCore {
             mailboxFields(instance.getClass(), false).forEach(f -> set(f, instance, handle.mailbox()));
         }
         Diagnostics.beforeTest(context, handle.mailbox());
+        SnapshotSettings.beforeTest(context, handle.mailbox());
     }
 
     /**
