@@ -237,7 +237,7 @@ public final class SmtpListener implements AutoCloseable {
     private final class SessionThread extends Thread {
         /** The session handed over while idle; guarded by {@link #handOver}. */
         private SmtpSession next;
-        private final SmtpSession first;
+        private SmtpSession first; // dropped once taken: an idle thread keeps no ended session (nor its buffers)
 
         SessionThread(SmtpSession first, String name) {
             super(name);
@@ -246,8 +246,12 @@ public final class SmtpListener implements AutoCloseable {
 
         @Override
         public void run() {
-            for (SmtpSession session = first; session != null; session = awaitNext(this)) {
+            SmtpSession session = first;
+            first = null;
+            while (session != null) {
                 session.run();
+                session = null; // not held while parked
+                session = awaitNext(this);
             }
         }
     }
