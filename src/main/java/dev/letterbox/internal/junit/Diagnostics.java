@@ -60,8 +60,11 @@ public final class Diagnostics {
      * @param failure the test's failure, empty if it passed
      */
     public static void afterTest(ExtensionContext context, Mailbox mailbox, Optional<Throwable> failure) {
+        if (failure.isEmpty()) {
+            return; // a passing test has no report: not even its directory is worked out
+        }
         Optional<Path> directory = directory(context);
-        if (failure.isEmpty() || directory.isEmpty()) {
+        if (directory.isEmpty()) {
             return;
         }
         try {
@@ -77,12 +80,8 @@ public final class Diagnostics {
 
     /** The test's report directory, empty when diagnostics are switched off. */
     private static Optional<Path> directory(ExtensionContext context) {
-        if (!context.getConfigurationParameter(ENABLED_PARAMETER).map(Boolean::parseBoolean).orElse(true)) {
-            return Optional.empty();
-        }
-        Path root = Path.of(context.getConfigurationParameter(DIRECTORY_PARAMETER).orElse("target/letterbox"));
-        return Optional.of(FailureReport.directoryFor(root, context.getRequiredTestClass().getName(),
-                testName(context)));
+        return RunParameters.of(context).reportRoot().map(root -> FailureReport.directoryFor(root,
+                context.getRequiredTestClass().getName(), testName(context)));
     }
 
     /** The test method's name, with the invocation index of a repeated or parameterized test ({@code sends-2}). */
