@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Writes what a test captured, for a person to open: each message as {@code NN.eml} (00, 01, ... in arrival order,
@@ -23,6 +24,8 @@ public final class FailureReport {
     public static final String SUMMARY = "summary.txt";
     /** The name of the file with the transcript of every SMTP session. */
     public static final String TRANSCRIPTS = "transcripts.txt";
+    /** What a file name may not contain; compiled once, as every test that starts names its report directory. */
+    private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._$-]");
 
     private FailureReport() {
     }
@@ -143,7 +146,7 @@ public final class FailureReport {
     }
 
     private static String safe(String name) {
-        String s = name.replaceAll("[^A-Za-z0-9._$-]", "_");
+        String s = UNSAFE.matcher(name).replaceAll("_");
         if (s.length() > 120) {
             s = s.substring(0, 120);
         }

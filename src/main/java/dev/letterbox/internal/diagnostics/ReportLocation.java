@@ -2,6 +2,7 @@ package dev.letterbox.internal.diagnostics;
 
 import dev.letterbox.Mailbox;
 import dev.letterbox.ReceivedMessage;
+import dev.letterbox.internal.snapshot.SnapshotContext;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ public final class ReportLocation {
 
     private volatile Path directory;
     private volatile boolean always;
+    private volatile SnapshotContext snapshots;
 
     /** Creates an empty location; a mailbox makes its own. */
     public ReportLocation() {
@@ -77,6 +79,20 @@ public final class ReportLocation {
     /** @return the directory of the test that now uses the mailbox, if a report would be written for it */
     public Optional<Path> directory() {
         return Optional.ofNullable(directory);
+    }
+
+    /**
+     * Sets where the snapshots of the test that now uses the mailbox live.
+     *
+     * @param snapshots the test's snapshot context, or null outside a test
+     */
+    public void setSnapshots(SnapshotContext snapshots) {
+        this.snapshots = snapshots;
+    }
+
+    /** @return the snapshot context of the test that now uses the mailbox, empty without the JUnit extension */
+    public Optional<SnapshotContext> snapshots() {
+        return Optional.ofNullable(snapshots);
     }
 
     /**

@@ -71,14 +71,15 @@ public final class Diagnostics {
      */
     public static void afterTest(ExtensionContext context, Mailbox mailbox, Optional<Throwable> failure,
             ReportMode mode) {
+        if (mode == ReportMode.NEVER || (mode == ReportMode.ON_FAILURE && failure.isEmpty())) {
+            return; // no report: not even its directory is worked out
+        }
         Optional<Path> directory = directory(context);
-        boolean wanted = mode == ReportMode.ALWAYS || (mode == ReportMode.ON_FAILURE && failure.isPresent());
-        if (!wanted || directory.isEmpty()) {
+        if (directory.isEmpty()) {
             return;
         }
         try {
-            String outcome = failure.map(t -> "Test failed (" + t.getClass().getSimpleName() + "): "
-                    + t.getMessage())
+            String outcome = failure.map(t -> "Test failed (" + t.getClass().getSimpleName() + "): " + t.getMessage())
                     .orElse(null);
             List<Path> written = FailureReport.write(directory.get(), mailbox.messages(), mailbox.transcripts(),
                     outcome);
@@ -98,15 +99,12 @@ public final class Diagnostics {
 
     /** The test's report directory, empty when diagnostics are switched off. */
     private static Optional<Path> directory(ExtensionContext context) {
-        if (!context.getConfigurationParameter(ENABLED_PARAMETER).map(Boolean::parseBoolean).orElse(true)) {
-            return Optional.empty();
-        }
-        Path root = Path.of(context.getConfigurationParameter(DIRECTORY_PARAMETER).orElse("target/letterbox"));
-        return Optional.of(FailureReport.directoryFor(root, context.getRequiredTestClass().getName(),
-                testName(context)));
+        return RunParameters.of(context).reportRoot().map(root -> FailureReport.directoryFor(root,
+                context.getRequiredTestClass().getName(), testName(context)));
     }
 
-    private static String testName(ExtensionContext context) {
+    /** The test method's name, with the invocation index of a repeated or parameterized test ({@code sends-2}). */
+    static String testName(ExtensionContext context) {
         String name = context.getTestMethod().map(m -> m.getName()).orElse(context.getDisplayName());
         Matcher m = INVOCATION.matcher(context.getUniqueId());
         return m.find() ? name + "-" + m.group(1) : name;
