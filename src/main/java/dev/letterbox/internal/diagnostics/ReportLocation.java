@@ -28,6 +28,7 @@ public final class ReportLocation {
     }
 
     private volatile Path directory;
+    private volatile boolean always;
     private volatile SnapshotContext snapshots;
 
     /** Creates an empty location; a mailbox makes its own. */
@@ -60,6 +61,18 @@ public final class ReportLocation {
      * @param directory the directory, or null when no report will be written
      */
     public void set(Path directory) {
+        set(directory, false);
+    }
+
+    /**
+     * Sets the directory of the test that now uses the mailbox, and whether the report is written whatever the
+     * outcome.
+     *
+     * @param directory the directory, or null when no report will be written
+     * @param always true if the report is written when the test passes too ({@code ReportMode.ALWAYS})
+     */
+    public void set(Path directory, boolean always) {
+        this.always = always;
         this.directory = directory;
     }
 
@@ -83,16 +96,27 @@ public final class ReportLocation {
     }
 
     /**
-     * Returns the line failure messages end with, such as
-     * {@code Captured mail: target/letterbox/com.example.SignupTest/sendsWelcome/ (.eml files and summary.txt)}.
+     * Returns the line failure messages end with, such as {@code Captured mail: see
+     * file:///work/shop/target/letterbox/com.example.SignupTest/sendsWelcome/index.html (written with the .eml files
+     * when the test fails)}.
      *
      * @return the line, or empty when no report will be written
      */
     public Optional<String> line() {
         Path d = directory;
         return d == null ? Optional.empty()
-                : Optional.of("Captured mail: " + d + "/ (written there as .eml files and " + FailureReport.SUMMARY
-                        + " when the test fails)");
+                : Optional.of("Captured mail: see " + indexUri(d) + " (written with the .eml files when the test "
+                        + (always ? "ends" : "fails") + ")");
+    }
+
+    /**
+     * Returns the address of a report page, as a browser opens it.
+     *
+     * @param directory the report directory
+     * @return such as {@code file:///work/shop/target/letterbox/com.example.SignupTest/sendsWelcome/index.html}
+     */
+    public static String indexUri(Path directory) {
+        return directory.toAbsolutePath().normalize().resolve(HtmlReport.INDEX).toUri().toString();
     }
 
     @Override

@@ -131,7 +131,7 @@ public final class ExtensionCore {
                 set(f, instance, handle.mailbox());
             }
         }
-        Diagnostics.beforeTest(context, handle.mailbox());
+        Diagnostics.beforeTest(context, handle.mailbox(), governing.get().settings().report());
         SnapshotSettings.beforeTest(context, handle.mailbox());
     }
 
@@ -150,7 +150,8 @@ public final class ExtensionCore {
             ServerHandle handle = owner.get().getStore(NAMESPACE)
                     .get(new ServerKey(owner.get().getUniqueId()), ServerHandle.class);
             if (handle != null) {
-                Diagnostics.afterTest(context, handle.mailbox(), context.getExecutionException());
+                Diagnostics.afterTest(context, handle.mailbox(), context.getExecutionException(),
+                        governing.get().settings().report());
             }
         }
     }
