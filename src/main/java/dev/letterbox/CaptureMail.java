@@ -209,6 +209,15 @@ public @interface CaptureMail {
      */
     SmtpExtension[] withoutExtensions() default {};
 
+    /**
+     * When the captured mail is written to {@code target/letterbox/<test-class>/<test-method>/} as {@code .eml} files
+     * and the HTML report {@code index.html}; see {@link ReportMode}.
+     *
+     * @return {@link ReportMode#ON_FAILURE} by default; {@link ReportMode#ALWAYS} for passing tests too,
+     *     {@link ReportMode#NEVER} for none
+     */
+    ReportMode report() default ReportMode.ON_FAILURE;
+
     /** How long one server lives, and so which tests share its mailbox. */
     enum Lifecycle {
         /**

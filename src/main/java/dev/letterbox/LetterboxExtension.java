@@ -185,6 +185,7 @@ public final class LetterboxExtension implements BeforeAllCallback, BeforeEachCa
      */
     public static final class Builder extends ServerOptions.AbstractBuilder<Builder> {
         private Lifecycle lifecycle = Lifecycle.PER_TEST;
+        private ReportMode report = ReportMode.ON_FAILURE;
 
         private Builder() {
         }
@@ -211,12 +212,26 @@ public final class LetterboxExtension implements BeforeAllCallback, BeforeEachCa
         }
 
         /**
+         * Sets when the captured mail is written as {@code .eml} files and the HTML report {@code index.html}, as
+         * {@link CaptureMail#report()} does.
+         *
+         * @param report {@link ReportMode#ON_FAILURE} (the default), {@link ReportMode#ALWAYS} or
+         *     {@link ReportMode#NEVER}
+         * @return this builder
+         * @throws NullPointerException if report is null
+         */
+        public Builder report(ReportMode report) {
+            this.report = java.util.Objects.requireNonNull(report, "report");
+            return this;
+        }
+
+        /**
          * Builds the extension.
          *
          * @return a new extension, to be held in a {@code @RegisterExtension} field
          */
         public LetterboxExtension build() {
-            return new LetterboxExtension(new ExtensionSettings(lifecycle, options(), awaitTimeoutSet()));
+            return new LetterboxExtension(new ExtensionSettings(lifecycle, options(), awaitTimeoutSet(), report));
         }
     }
 }

@@ -36,7 +36,8 @@ public final class ServerOptions {
     /** The size in octets above which a message being received goes to a temporary file, by default (1 MiB). */
     public static final int DEFAULT_SPILL_THRESHOLD = 1024 * 1024;
 
-    private static final ServerOptions DEFAULTS = new Builder().build();
+    /** Made without a builder: {@code SmtpServer.start()} then loads no builder class (first start is class-bound). */
+    private static final ServerOptions DEFAULTS = new ServerOptions(new Values());
 
     private final Values values;
 

@@ -14,15 +14,20 @@ import dev.letterbox.ViolationCode;
 import dev.letterbox.internal.diagnostics.MessageDescription;
 import dev.letterbox.internal.diagnostics.ReportLocation;
 import dev.letterbox.internal.dkim.DkimVerifier;
+import dev.letterbox.internal.snapshot.MessageNormaliser;
+import dev.letterbox.internal.snapshot.SnapshotContext;
+import dev.letterbox.internal.snapshot.SnapshotFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -699,6 +704,109 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
             sb.append(sb.length() == 0 ? "  " : "\n  ").append(a);
         }
         return sb.toString();
+    }
+
+    /**
+     * Checks that the message, normalised, matches its snapshot file: with the default {@link SnapshotOptions}, in a
+     * test run by the JUnit extension, {@code src/test/resources/letterbox-snapshots/<test-class>/<test-method>.eml.txt}
+     * ({@code <test-method>-2.eml.txt} for the second call without a name in one test, and so on). The normalised
+     * form is text: the envelope, the header fields unfolded and decoded with volatile ones masked (Date, Message-ID,
+     * MIME boundaries, generated Content-IDs), the text parts decoded, attachments by name, type, size and SHA-256.
+     * When there is no snapshot yet, or the configuration parameter (or system property)
+     * {@code letterbox.snapshots.update} is {@code true} and the snapshot differs, the file is written and the check
+     * fails saying so; commit the file, and the next run passes.
+     *
+     * @return this assertion
+     * @throws AssertionError if the message differs from its snapshot (the failure shows a unified diff, and its
+     *     expected and actual values are the two normalised forms), or if the snapshot was written
+     * @throws IllegalStateException outside a test run by the extension ({@code @CaptureMail},
+     *     {@code LetterboxExtension}, {@code @SpringCaptureMail}): use
+     *     {@link #matchesSnapshot(String, SnapshotOptions)} with {@link SnapshotOptions#directory(java.nio.file.Path)}
+     * @throws java.io.UncheckedIOException if the snapshot file cannot be read or written
+     */
+    public ReceivedMessageAssert matchesSnapshot() {
+        return snapshot(null, SnapshotOptions.defaults());
+    }
+
+    /**
+     * Checks that the message, normalised with these options, matches its snapshot file; see
+     * {@link #matchesSnapshot()}.
+     *
+     * @param options which header fields are masked, and optionally where the files go
+     * @return this assertion
+     * @throws AssertionError if the message differs from its snapshot, or if the snapshot was written
+     * @throws IllegalStateException outside a test run by the extension, without a directory in the options
+     * @throws java.io.UncheckedIOException if the snapshot file cannot be read or written
+     */
+    public ReceivedMessageAssert matchesSnapshot(SnapshotOptions options) {
+        return snapshot(null, options);
+    }
+
+    /**
+     * Checks that the message, normalised, matches the snapshot of this name:
+     * {@code <test-method>-<name>.eml.txt} beside the test's other snapshots; see {@link #matchesSnapshot()}.
+     *
+     * @param name the snapshot's name: letters, digits, {@code .}, {@code _} and {@code -}, such as {@code welcome}
+     * @return this assertion
+     * @throws AssertionError if the message differs from its snapshot, or if the snapshot was written
+     * @throws IllegalArgumentException if the name cannot be part of a file name
+     * @throws IllegalStateException outside a test run by the extension
+     * @throws java.io.UncheckedIOException if the snapshot file cannot be read or written
+     */
+    public ReceivedMessageAssert matchesSnapshot(String name) {
+        return snapshot(Objects.requireNonNull(name, "name"), SnapshotOptions.defaults());
+    }
+
+    /**
+     * Checks that the message, normalised with these options, matches the snapshot of this name; see
+     * {@link #matchesSnapshot()}. With {@link SnapshotOptions#directory(java.nio.file.Path)} this works without the
+     * JUnit extension too (a server of one's own): the file is then {@code <directory>/<name>.eml.txt}, and the system
+     * property {@code letterbox.snapshots.update} rewrites it.
+     *
+     * @param name the snapshot's name: letters, digits, {@code .}, {@code _} and {@code -}
+     * @param options which header fields are masked, and optionally where the files go
+     * @return this assertion
+     * @throws AssertionError if the message differs from its snapshot, or if the snapshot was written
+     * @throws IllegalArgumentException if the name cannot be part of a file name
+     * @throws IllegalStateException outside a test run by the extension, without a directory in the options
+     * @throws java.io.UncheckedIOException if the snapshot file cannot be read or written
+     */
+    public ReceivedMessageAssert matchesSnapshot(String name, SnapshotOptions options) {
+        return snapshot(Objects.requireNonNull(name, "name"), options);
+    }
+
+    private ReceivedMessageAssert snapshot(String name, SnapshotOptions options) {
+        Objects.requireNonNull(options, "options");
+        if (name != null) {
+            SnapshotContext.checkedName(name);
+        }
+        isNotNull();
+        Optional<SnapshotContext> context = ReportLocation.of(actual).flatMap(ReportLocation::snapshots);
+        Path file;
+        boolean update;
+        if (context.isPresent()) {
+            file = context.get().file(options.directory().orElse(null), name);
+            update = context.get().update();
+        } else if (options.directory().isPresent() && name != null) {
+            file = options.directory().get().resolve(name + SnapshotContext.SUFFIX);
+            update = Boolean.parseBoolean(System.getProperty(SnapshotContext.UPDATE_PARAMETER, "false").strip());
+        } else {
+            throw new IllegalStateException("matchesSnapshot() finds its file from the test that runs it, but this"
+                    + " message was not received in a test run by the Letterbox extension (@CaptureMail,"
+                    + " LetterboxExtension or @SpringCaptureMail); outside one, name the snapshot and its directory:"
+                    + " matchesSnapshot(\"welcome\", SnapshotOptions.defaults().directory(Path.of(\"snapshots\")))");
+        }
+        String normalised = MessageNormaliser.normalise(actual.envelope(), actual.mimeMessage(),
+                options.maskedLowerCase());
+        SnapshotFile.Outcome outcome = SnapshotFile.check(file, normalised, update);
+        Captured captured = new Captured("message", MessageDescription.oneLine(actual), "", reportLine());
+        if (outcome instanceof SnapshotFile.Differs differs) {
+            failEqual(ShouldMatchSnapshot.shouldMatch(captured, file, differs.diff()), differs.expected(), normalised);
+        } else if (outcome instanceof SnapshotFile.Written written) {
+            fail(written.created() ? ShouldMatchSnapshot.created(captured, file)
+                    : ShouldMatchSnapshot.updated(captured, file, written.diff()));
+        }
+        return this;
     }
 
     /**

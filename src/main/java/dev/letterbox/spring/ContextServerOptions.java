@@ -1,6 +1,7 @@
 package dev.letterbox.spring;
 
 import dev.letterbox.CaptureMail;
+import dev.letterbox.ReportMode;
 import dev.letterbox.ServerOptions;
 import dev.letterbox.internal.junit.ExtensionSettings;
 
@@ -15,7 +16,8 @@ final class ContextServerOptions {
      * @param annotation the annotation found for the test class
      * @param testClass the test class, for error messages
      * @return the options
-     * @throws IllegalStateException if the lifecycle is set, which has no meaning for a server per context
+     * @throws IllegalStateException if the lifecycle or the report mode is set, which have no meaning for a server per
+     *     context
      * @throws org.junit.jupiter.api.extension.ExtensionConfigurationException if an option is invalid
      */
     static ServerOptions of(SpringCaptureMail annotation, Class<?> testClass) {
@@ -25,6 +27,12 @@ final class ContextServerOptions {
             throw new IllegalStateException("Invalid @CaptureMail on " + where + ": lifecycle = "
                     + settings.lifecycle() + " has no meaning here, the server lives as long as the application"
                     + " context; remove it");
+        }
+        if (settings.report() != ReportMode.ON_FAILURE) {
+            throw new IllegalStateException("Invalid @CaptureMail on " + where + ": report = " + settings.report()
+                    + " has no effect here, @SpringCaptureMail writes no report of captured mail (its server outlives"
+                    + " the test); remove it, or use @CaptureMail(report = " + settings.report() + ") on a test"
+                    + " class without Spring");
         }
         return settings.options();
     }

@@ -1,11 +1,13 @@
 package dev.letterbox.spring;
 
 import dev.letterbox.Mailbox;
+import dev.letterbox.internal.junit.SnapshotSettings;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -22,8 +24,10 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * The JUnit side of {@link SpringCaptureMail}: checks that the class runs in a Spring test context, and injects the
  * context's {@link Mailbox} where Spring's own extension does not, as {@code @CaptureMail} does: into parameters
  * without {@code @Autowired}, and into non-static, non-final {@code Mailbox} fields without an injection annotation.
+ * Before each test it tells the mailbox where the test's snapshots live, as {@code @CaptureMail} does.
  */
-final class SpringMailboxExtension implements BeforeAllCallback, TestInstancePostProcessor, ParameterResolver {
+final class SpringMailboxExtension implements BeforeAllCallback, BeforeEachCallback, TestInstancePostProcessor,
+        ParameterResolver {
     private final SpringExtension spring = new SpringExtension();
 
     @Override
@@ -49,6 +53,11 @@ final class SpringMailboxExtension implements BeforeAllCallback, TestInstancePos
             }
         }
         return false;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        SnapshotSettings.beforeTest(context, mailbox(context));
     }
 
     @Override

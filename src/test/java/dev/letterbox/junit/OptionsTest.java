@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -48,6 +50,35 @@ class OptionsTest {
         void report(Mailbox mailbox, TestReporter reporter) {
             reporter.publishEntry("options", mailbox.options().toString());
         }
+    }
+
+    @Fixture
+    @CaptureMail(maxRecipients = 150, serverName = "once.test")
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS) // servers start per test
+    static class ThreeTestsFixture {
+        @Test
+        void first(Mailbox mailbox, TestReporter reporter) {
+            reporter.publishEntry("options", String.valueOf(System.identityHashCode(mailbox.options())));
+        }
+
+        @Test
+        void second(Mailbox mailbox, TestReporter reporter) {
+            reporter.publishEntry("options", String.valueOf(System.identityHashCode(mailbox.options())));
+        }
+
+        @RepeatedTest(2)
+        void repeated(Mailbox mailbox, TestReporter reporter) {
+            reporter.publishEntry("options", String.valueOf(System.identityHashCode(mailbox.options())));
+        }
+    }
+
+    @Test
+    void classAnnotationIsReadOnceForAllItsTestsWhichShareOneOptionsObject() {
+        EngineExecutionResults results = TestKit.run(ThreeTestsFixture.class);
+
+        results.testEvents().assertStatistics(s -> s.succeeded(4).failed(0));
+        assertThat(TestKit.reported(results, "options")).as("identity of each test's (own server's) options")
+                .hasSize(4).containsOnly(TestKit.reported(results, "options").get(0));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.letterbox.CaptureMail;
 import dev.letterbox.LetterboxExtension;
 import dev.letterbox.Mailbox;
+import dev.letterbox.ReportMode;
 import dev.letterbox.junit.Fixture;
 import dev.letterbox.spring.app.MailApp;
 import dev.letterbox.spring.app.Notifier;
@@ -135,6 +136,15 @@ class MisconfigurationTest {
         }
     }
 
+    @Fixture
+    @SpringBootTest(classes = MailApp.class)
+    @SpringCaptureMail(options = @CaptureMail(report = ReportMode.ALWAYS))
+    static class ReportOptionIT {
+        @Test
+        void sends() {
+        }
+    }
+
     @AfterEach
     void closeContexts() {
         SpringTestKit.closeCachedContexts(AutowiredMailboxWithoutAnnotationIT.class, FirstHandWiredIT.class,
@@ -229,5 +239,16 @@ class MisconfigurationTest {
                 + " @CaptureMail on " + LifecycleOptionIT.class.getName() + " (in @SpringCaptureMail(options ="
                 + " ...)): lifecycle = PER_CLASS has no meaning here, the server lives as long as the application"
                 + " context; remove it");
+    }
+
+    @Test
+    void aReportModeInTheOptionsIsRefused() {
+        EngineExecutionResults results = SpringTestKit.run(ReportOptionIT.class);
+
+        assertThat(SpringTestKit.failureMessages(results)).containsExactly("IllegalStateException: Invalid"
+                + " @CaptureMail on " + ReportOptionIT.class.getName() + " (in @SpringCaptureMail(options ="
+                + " ...)): report = ALWAYS has no effect here, @SpringCaptureMail writes no report of captured mail"
+                + " (its server outlives the test); remove it, or use @CaptureMail(report = ALWAYS) on a test class"
+                + " without Spring");
     }
 }

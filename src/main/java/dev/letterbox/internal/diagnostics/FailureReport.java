@@ -10,18 +10,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
- * Writes what a failed test captured, for a person to open: each message as {@code NN.eml} (00, 01, ... in arrival
- * order, the index of {@code mailbox.messages().get(i)}; exactly the octets received) plus {@code summary.txt} with the envelope, key headers and MIME structure of
- * each, and {@code transcripts.txt} with every SMTP session. Stale files of an earlier run in the same directory are
- * removed first.
+ * Writes what a test captured, for a person to open: each message as {@code NN.eml} (00, 01, ... in arrival order,
+ * the index of {@code mailbox.messages().get(i)}; exactly the octets received) plus {@code summary.txt} with the
+ * envelope, key headers and MIME structure of each, {@code transcripts.txt} with every SMTP session, and the HTML
+ * report {@code index.html} with its files {@code NN-...} ({@link HtmlReport}). Stale files of an earlier run in the
+ * same directory are removed first.
  */
 public final class FailureReport {
     /** The name of the summary file. */
     public static final String SUMMARY = "summary.txt";
     /** The name of the file with the transcript of every SMTP session. */
     public static final String TRANSCRIPTS = "transcripts.txt";
+    /** What a file name may not contain; compiled once, as every test that starts names its report directory. */
+    private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._$-]");
 
     private FailureReport() {
     }
@@ -45,14 +49,31 @@ public final class FailureReport {
      * @param directory where to write; created if missing
      * @param messages the captured messages, oldest first
      * @param transcripts the transcripts of the sessions, written to {@value #TRANSCRIPTS} unless empty
-     * @return the files written: the summary first, then the {@code .eml} files, then the transcripts if any
+     * @return the files written: the summary first, then the {@code .eml} files, then the transcripts if any, then
+     *     {@value HtmlReport#INDEX} and its files
      * @throws UncheckedIOException if the directory or summary cannot be written
      */
     public static List<Path> write(Path directory, List<ReceivedMessage> messages, List<Transcript> transcripts) {
+        return write(directory, messages, transcripts, null);
+    }
+
+    /**
+     * Writes the report, with the outcome of the test at the top of the HTML page.
+     *
+     * @param directory where to write; created if missing
+     * @param messages the captured messages, oldest first
+     * @param transcripts the transcripts of the sessions, written to {@value #TRANSCRIPTS} unless empty
+     * @param outcome what became of the test, such as its failure message, or null
+     * @return the files written, as {@link #write(Path, List, List)} returns them
+     * @throws UncheckedIOException if the directory or summary cannot be written
+     */
+    public static List<Path> write(Path directory, List<ReceivedMessage> messages, List<Transcript> transcripts,
+            String outcome) {
         try {
             Files.createDirectories(directory);
             removeStale(directory);
             List<Path> emls = new ArrayList<>();
+            List<String> emlNames = new ArrayList<>();
             StringBuilder summary = new StringBuilder();
             summary.append(messages.size()).append(messages.size() == 1 ? " message" : " messages")
                     .append(" captured\n");
@@ -65,7 +86,9 @@ public final class FailureReport {
                     Path eml = directory.resolve(name);
                     m.writeTo(eml);
                     emls.add(eml);
+                    emlNames.add(name);
                 } catch (UncheckedIOException e) {
+                    emlNames.add(null);
                     summary.append("  (not written: ").append(e.getMessage()).append(")\n");
                 }
                 summary.append(MessageDescription.full(m, "  ")).append('\n');
@@ -80,6 +103,7 @@ public final class FailureReport {
                 transcripts.forEach(t -> text.append(t).append("\n\n"));
                 written.add(Files.writeString(directory.resolve(TRANSCRIPTS), text, StandardCharsets.UTF_8));
             }
+            written.addAll(HtmlReport.write(directory, messages, emlNames, transcripts, outcome));
             return List.copyOf(written);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the Letterbox failure report to " + directory + ": "
@@ -88,7 +112,8 @@ public final class FailureReport {
     }
 
     /**
-     * Removes what an earlier run left in a test's directory ({@code .eml} files, summary, transcripts), and the
+     * Removes what an earlier run left in a test's directory ({@code .eml} files, summary, transcripts, the HTML
+     * report and its {@code NN-...} files), and the
      * directory itself if nothing else is in it.
      *
      * @param directory the test's directory; nothing happens if it does not exist
@@ -113,7 +138,7 @@ public final class FailureReport {
 
     private static void removeStale(Path directory) throws IOException {
         try (DirectoryStream<Path> old = Files.newDirectoryStream(directory,
-                "{*.eml," + SUMMARY + "," + TRANSCRIPTS + "}")) {
+                "{*.eml," + SUMMARY + "," + TRANSCRIPTS + "," + HtmlReport.INDEX + ",[0-9][0-9]*-*}")) {
             for (Path p : old) {
                 Files.deleteIfExists(p);
             }
@@ -121,7 +146,7 @@ public final class FailureReport {
     }
 
     private static String safe(String name) {
-        String s = name.replaceAll("[^A-Za-z0-9._$-]", "_");
+        String s = UNSAFE.matcher(name).replaceAll("_");
         if (s.length() > 120) {
             s = s.substring(0, 120);
         }

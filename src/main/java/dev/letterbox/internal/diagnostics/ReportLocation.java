@@ -2,6 +2,7 @@ package dev.letterbox.internal.diagnostics;
 
 import dev.letterbox.Mailbox;
 import dev.letterbox.ReceivedMessage;
+import dev.letterbox.internal.snapshot.SnapshotContext;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.file.Path;
@@ -27,6 +28,8 @@ public final class ReportLocation {
     }
 
     private volatile Path directory;
+    private volatile boolean always;
+    private volatile SnapshotContext snapshots;
 
     /** Creates an empty location; a mailbox makes its own. */
     public ReportLocation() {
@@ -58,6 +61,18 @@ public final class ReportLocation {
      * @param directory the directory, or null when no report will be written
      */
     public void set(Path directory) {
+        set(directory, false);
+    }
+
+    /**
+     * Sets the directory of the test that now uses the mailbox, and whether the report is written whatever the
+     * outcome.
+     *
+     * @param directory the directory, or null when no report will be written
+     * @param always true if the report is written when the test passes too ({@code ReportMode.ALWAYS})
+     */
+    public void set(Path directory, boolean always) {
+        this.always = always;
         this.directory = directory;
     }
 
@@ -67,16 +82,41 @@ public final class ReportLocation {
     }
 
     /**
-     * Returns the line failure messages end with, such as
-     * {@code Captured mail: target/letterbox/com.example.SignupTest/sendsWelcome/ (.eml files and summary.txt)}.
+     * Sets where the snapshots of the test that now uses the mailbox live.
+     *
+     * @param snapshots the test's snapshot context, or null outside a test
+     */
+    public void setSnapshots(SnapshotContext snapshots) {
+        this.snapshots = snapshots;
+    }
+
+    /** @return the snapshot context of the test that now uses the mailbox, empty without the JUnit extension */
+    public Optional<SnapshotContext> snapshots() {
+        return Optional.ofNullable(snapshots);
+    }
+
+    /**
+     * Returns the line failure messages end with, such as {@code Captured mail: see
+     * file:///work/shop/target/letterbox/com.example.SignupTest/sendsWelcome/index.html (written with the .eml files
+     * when the test fails)}.
      *
      * @return the line, or empty when no report will be written
      */
     public Optional<String> line() {
         Path d = directory;
         return d == null ? Optional.empty()
-                : Optional.of("Captured mail: " + d + "/ (written there as .eml files and " + FailureReport.SUMMARY
-                        + " when the test fails)");
+                : Optional.of("Captured mail: see " + indexUri(d) + " (written with the .eml files when the test "
+                        + (always ? "ends" : "fails") + ")");
+    }
+
+    /**
+     * Returns the address of a report page, as a browser opens it.
+     *
+     * @param directory the report directory
+     * @return such as {@code file:///work/shop/target/letterbox/com.example.SignupTest/sendsWelcome/index.html}
+     */
+    public static String indexUri(Path directory) {
+        return directory.toAbsolutePath().normalize().resolve(HtmlReport.INDEX).toUri().toString();
     }
 
     @Override

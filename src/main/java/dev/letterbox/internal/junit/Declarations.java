@@ -41,12 +41,16 @@ final class Declarations {
         Optional<Method> method = context.getTestMethod();
         Class<?> testClass = context.getRequiredTestClass();
         if (method.isPresent()) {
-            Optional<CaptureMail> onMethod = AnnotationSupport.findAnnotation(method.get(), CaptureMail.class);
+            Optional<CaptureMail> onMethod = ClassFacts.methodAnnotation(context, method.get());
             if (onMethod.isPresent()) {
                 return Optional.of(new Declaration(Declaration.Kind.METHOD_ANNOTATION, testClass, onMethod.get(), null,
                         "@CaptureMail on method " + testClass.getSimpleName() + "." + method.get().getName() + "()"));
             }
         }
+        return ClassFacts.classDeclaration(context, () -> onClasses(context, testClass));
+    }
+
+    private static Optional<Declaration> onClasses(ExtensionContext context, Class<?> testClass) {
         // The enclosing classes of a @Nested class, innermost first, from the parent contexts: what
         // ExtensionContext.getEnclosingTestClasses() returns (outermost first) on JUnit 5.12+, read in a way that
         // also works on 5.10 and 5.11.

@@ -1,6 +1,8 @@
 package dev.letterbox.internal.junit;
 
 import dev.letterbox.Mailbox;
+import dev.letterbox.ReportMode;
+import dev.letterbox.internal.diagnostics.HtmlReport;
 import dev.letterbox.internal.diagnostics.FailureReport;
 import dev.letterbox.internal.diagnostics.ReportLocation;
 import java.io.UncheckedIOException;
@@ -12,9 +14,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Failure diagnostics: when a test the extension serves fails, every message it captured is written as {@code .eml}
- * plus a {@code summary.txt} to {@code target/letterbox/<test-class>/<test-method>/}, and the directory is published
- * as the report entry {@code letterbox.capturedMail}. Never on passing tests. The extension calls {@link #beforeTest}
+ * Failure diagnostics: when a test the extension serves fails (or after every test, with {@link ReportMode#ALWAYS}),
+ * every message it captured is written as {@code .eml} plus {@code summary.txt}, {@code transcripts.txt} and the HTML
+ * report {@code index.html} to {@code target/letterbox/<test-class>/<test-method>/}, and the page's {@code file:} URI
+ * is published as the report entry {@code letterbox.capturedMail}. Never with {@link ReportMode#NEVER}; by default
+ * ({@link ReportMode#ON_FAILURE}) never on passing tests. The extension calls {@link #beforeTest}
  * in {@code beforeEach} (which clears what an earlier run left and tells the mailbox the directory, so failure
  * messages can name it) and {@link #afterTest} in {@code afterEach}, before a per-test server is closed, so the
  * messages still exist.
@@ -41,35 +45,53 @@ public final class Diagnostics {
      *
      * @param context the test's extension context
      * @param mailbox the mailbox the test uses
+     * @param mode when the report is written
      */
-    public static void beforeTest(ExtensionContext context, Mailbox mailbox) {
+    public static void beforeTest(ExtensionContext context, Mailbox mailbox, ReportMode mode) {
         Optional<Path> directory = directory(context);
         try {
             directory.ifPresent(FailureReport::clear);
         } catch (UncheckedIOException e) {
             // a report that cannot be cleared is overwritten on failure; the test itself must still run
         }
-        ReportLocation.of(mailbox).set(directory.orElse(null));
+        ReportLocation.of(mailbox).set(mode == ReportMode.NEVER ? null : directory.orElse(null),
+                mode == ReportMode.ALWAYS);
     }
 
     /**
-     * Writes the failure report if the test failed and diagnostics are on.
+     * Writes the report if the test failed (or whatever the outcome, with {@link ReportMode#ALWAYS}) and diagnostics
+     * are on.
      *
      * @param context the test's extension context
      * @param mailbox the mailbox the test used, still open
      * @param failure the test's failure, empty if it passed
+     * @param mode when the report is written
+     * @throws UncheckedIOException if the report of a passing test cannot be written (that of a failing one is added
+     *     to its failure as suppressed)
      */
-    public static void afterTest(ExtensionContext context, Mailbox mailbox, Optional<Throwable> failure) {
+    public static void afterTest(ExtensionContext context, Mailbox mailbox, Optional<Throwable> failure,
+            ReportMode mode) {
+        if (mode == ReportMode.NEVER || (mode == ReportMode.ON_FAILURE && failure.isEmpty())) {
+            return; // no report: not even its directory is worked out
+        }
         Optional<Path> directory = directory(context);
-        if (failure.isEmpty() || directory.isEmpty()) {
+        if (directory.isEmpty()) {
             return;
         }
         try {
-            List<Path> written = FailureReport.write(directory.get(), mailbox.messages(), mailbox.transcripts());
-            long emls = written.stream().filter(p -> p.getFileName().toString().endsWith(".eml")).count();
-            context.publishReportEntry(REPORT_ENTRY, directory.get().toAbsolutePath() + " (" + emls
-                    + (emls == 1 ? " .eml file" : " .eml files") + " and " + FailureReport.SUMMARY + ")");
+            String outcome = failure.map(t -> "Test failed (" + t.getClass().getSimpleName() + "): " + t.getMessage())
+                    .orElse(null);
+            List<Path> written = FailureReport.write(directory.get(), mailbox.messages(), mailbox.transcripts(),
+                    outcome);
+            long emls = written.stream().filter(p -> p.getFileName().toString().endsWith(".eml")
+                    && p.getParent().equals(directory.get()) && !p.getFileName().toString().contains("-")).count();
+            context.publishReportEntry(REPORT_ENTRY, ReportLocation.indexUri(directory.get()) + " ("
+                    + HtmlReport.INDEX + " with " + emls + (emls == 1 ? " .eml file" : " .eml files") + " and "
+                    + FailureReport.SUMMARY + " beside it)");
         } catch (UncheckedIOException e) {
+            if (failure.isEmpty()) {
+                throw e;
+            }
             // never hide the test's own failure behind a reporting problem
             failure.get().addSuppressed(e);
         }
@@ -77,15 +99,12 @@ public final class Diagnostics {
 
     /** The test's report directory, empty when diagnostics are switched off. */
     private static Optional<Path> directory(ExtensionContext context) {
-        if (!context.getConfigurationParameter(ENABLED_PARAMETER).map(Boolean::parseBoolean).orElse(true)) {
-            return Optional.empty();
-        }
-        Path root = Path.of(context.getConfigurationParameter(DIRECTORY_PARAMETER).orElse("target/letterbox"));
-        return Optional.of(FailureReport.directoryFor(root, context.getRequiredTestClass().getName(),
-                testName(context)));
+        return RunParameters.of(context).reportRoot().map(root -> FailureReport.directoryFor(root,
+                context.getRequiredTestClass().getName(), testName(context)));
     }
 
-    private static String testName(ExtensionContext context) {
+    /** The test method's name, with the invocation index of a repeated or parameterized test ({@code sends-2}). */
+    static String testName(ExtensionContext context) {
         String name = context.getTestMethod().map(m -> m.getName()).orElse(context.getDisplayName());
         Matcher m = INVOCATION.matcher(context.getUniqueId());
         return m.find() ? name + "-" + m.group(1) : name;

@@ -5,7 +5,6 @@ import dev.letterbox.Mailbox;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.platform.commons.support.AnnotationSupport;
-import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
@@ -34,7 +32,6 @@ public final class ExtensionCore {
     /** The namespace of every value Letterbox keeps in JUnit's stores. */
     static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create("dev.letterbox");
     private static final String SESSION_CLASS = "jakarta.mail.Session";
-    private static final String PARALLEL_PARAMETER = "junit.jupiter.execution.parallel.enabled";
 
     private final ExtensionSettings settings;
     private final Function<Object, Optional<ExtensionCore>> coreOf;
@@ -83,7 +80,7 @@ public final class ExtensionCore {
             return;
         }
         Class<?> testClass = context.getRequiredTestClass();
-        List<Field> statics = mailboxFields(testClass, true);
+        List<Field> statics = ClassFacts.mailboxFields(context, testClass, true);
         if (governing.get().lifecycle() == Lifecycle.PER_CLASS) {
             Mailbox mailbox = serverFor(context, governing.get()).mailbox();
             statics.forEach(f -> set(f, null, mailbox));
@@ -130,9 +127,12 @@ public final class ExtensionCore {
             handle.mailbox().reset();
         }
         for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
-            mailboxFields(instance.getClass(), false).forEach(f -> set(f, instance, handle.mailbox()));
+            for (Field f : ClassFacts.mailboxFields(context, instance.getClass(), false)) {
+                set(f, instance, handle.mailbox());
+            }
         }
-        Diagnostics.beforeTest(context, handle.mailbox());
+        Diagnostics.beforeTest(context, handle.mailbox(), governing.get().settings().report());
+        SnapshotSettings.beforeTest(context, handle.mailbox());
     }
 
     /**
@@ -150,7 +150,8 @@ public final class ExtensionCore {
             ServerHandle handle = owner.get().getStore(NAMESPACE)
                     .get(new ServerKey(owner.get().getUniqueId()), ServerHandle.class);
             if (handle != null) {
-                Diagnostics.afterTest(context, handle.mailbox(), context.getExecutionException());
+                Diagnostics.afterTest(context, handle.mailbox(), context.getExecutionException(),
+                        governing.get().settings().report());
             }
         }
     }
@@ -224,7 +225,7 @@ public final class ExtensionCore {
      * the class that owns the server ({@code @Nested} classes share their enclosing class's server).
      */
     private static void refuseConcurrentTests(ExtensionContext context, Governing governing) {
-        if (!context.getConfigurationParameter(PARALLEL_PARAMETER).map(Boolean::parseBoolean).orElse(false)) {
+        if (!RunParameters.of(context).parallel()) {
             return; // JUnit runs everything in one thread, whatever the execution modes say
         }
         ExtensionContext owner = owner(context, governing).orElseThrow();
@@ -275,8 +276,7 @@ public final class ExtensionCore {
                 if (!declarative) {
                     return Optional.empty();
                 }
-                ExtensionSettings s = ExtensionSettings.of(d.annotation(),
-                        "method " + context.getRequiredTestMethod());
+                ExtensionSettings s = ClassFacts.settings(context, d);
                 if (s.lifecycle() == Lifecycle.PER_CLASS) {
                     throw new ExtensionConfigurationException(d.description().replace("@CaptureMail",
                             "@CaptureMail(lifecycle = PER_CLASS)") + " cannot share a server with the class: an"
@@ -287,8 +287,7 @@ public final class ExtensionCore {
             }
             case CLASS_ANNOTATION:
                 return declarative
-                        ? Optional.of(new Governing(d,
-                                ExtensionSettings.of(d.annotation(), "class " + d.level().getName())))
+                        ? Optional.of(new Governing(d, ClassFacts.settings(context, d)))
                         : Optional.empty();
             default:
                 return fieldValue(d, context)
@@ -376,13 +375,6 @@ public final class ExtensionCore {
     }
 
     // ---- fields and messages ----
-
-    private static List<Field> mailboxFields(Class<?> type, boolean statics) {
-        return ReflectionSupport.findFields(type,
-                f -> f.getType() == Mailbox.class && Modifier.isStatic(f.getModifiers()) == statics
-                        && !Modifier.isFinal(f.getModifiers()),
-                HierarchyTraversalMode.TOP_DOWN);
-    }
 
     private static void set(Field field, Object target, Mailbox mailbox) {
         try {

@@ -2,6 +2,7 @@ package dev.letterbox.internal.junit;
 
 import dev.letterbox.CaptureMail;
 import dev.letterbox.CaptureMail.Lifecycle;
+import dev.letterbox.ReportMode;
 import dev.letterbox.ServerOptions;
 import java.time.Duration;
 import java.util.Objects;
@@ -10,32 +11,36 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * What one declaration ({@code @CaptureMail} or a built {@code LetterboxExtension}) asks for: a lifecycle and the
- * server options. {@link #of(CaptureMail, String)} is the one mapping from annotation attributes to the option setters
- * that {@code LetterboxExtension.builder()} shares, so equal declarations produce equal options.
+ * What one declaration ({@code @CaptureMail} or a built {@code LetterboxExtension}) asks for: a lifecycle, the server
+ * options and when the report of captured mail is written. {@link #of(CaptureMail, String)} is the one mapping from
+ * annotation attributes to the option setters that {@code LetterboxExtension.builder()} shares, so equal declarations
+ * produce equal options.
  *
  * @param lifecycle per test or per class
  * @param options the server options as declared
  * @param awaitTimeoutSet whether the declaration set the await timeout itself (then it wins over the configuration
  *     parameter {@value #AWAIT_TIMEOUT_PARAMETER})
+ * @param report when the captured mail is written as files and the HTML report
  */
-public record ExtensionSettings(Lifecycle lifecycle, ServerOptions options, boolean awaitTimeoutSet) {
+public record ExtensionSettings(Lifecycle lifecycle, ServerOptions options, boolean awaitTimeoutSet,
+        ReportMode report) {
 
     /** The JUnit configuration parameter that sets the default await timeout. */
     public static final String AWAIT_TIMEOUT_PARAMETER = "letterbox.await.timeout";
 
     /** The settings of {@code @CaptureMail} with no attributes. */
     public static final ExtensionSettings DEFAULTS =
-            new ExtensionSettings(Lifecycle.PER_TEST, ServerOptions.defaults(), false);
+            new ExtensionSettings(Lifecycle.PER_TEST, ServerOptions.defaults(), false, ReportMode.ON_FAILURE);
 
     /**
      * Checks that nothing is missing.
      *
-     * @throws NullPointerException if lifecycle or options is null
+     * @throws NullPointerException if lifecycle, options or report is null
      */
     public ExtensionSettings {
         Objects.requireNonNull(lifecycle, "lifecycle");
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(report, "report");
     }
 
     /**
@@ -70,7 +75,7 @@ public record ExtensionSettings(Lifecycle lifecycle, ServerOptions options, bool
             duration(a.writeTimeout(), "writeTimeout").ifPresent(b::writeTimeout);
             Optional<Duration> await = duration(a.awaitTimeout(), "awaitTimeout");
             await.ifPresent(b::awaitTimeout);
-            return new ExtensionSettings(a.lifecycle(), b.build(), await.isPresent());
+            return new ExtensionSettings(a.lifecycle(), b.build(), await.isPresent(), a.report());
         } catch (IllegalArgumentException e) {
             throw new ExtensionConfigurationException("Invalid @CaptureMail on " + where + ": " + e.getMessage(), e);
         }

@@ -8,24 +8,27 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
- * Accepts connections on one bound socket and runs a {@link SmtpSession} per connection on a thread of this listener's
- * own pool: a thread whose session ended serves the next connection if one comes within {@link #IDLE_THREAD_MILLIS},
- * and ends otherwise (starting a thread costs more than the greeting). Threads are daemon and named
- * {@code letterbox-smtp-<port>-<n>}; no thread serves two listeners. {@link #close()} answers 421 to live sessions,
- * closes every socket and returns once every thread it started has ended.
+ * Accepts connections on one bound socket and runs a {@link SmtpSession} per connection on a session thread of this
+ * listener: a thread whose session ended parks, and serves the next connection if the acceptor hands it one within
+ * {@link #IDLE_THREAD_MILLIS}, and ends otherwise (starting a thread costs more than the greeting). The hand-over is
+ * a few lines of our own (a stack of idle threads under one lock, {@link LockSupport#parkNanos} and
+ * {@link LockSupport#unpark}), not an executor: a server that only starts and stops loads no executor classes, and a
+ * connection costs one unpark. Threads are daemon and named {@code letterbox-smtp-<port>-<n>}; no thread serves two
+ * listeners. {@link #close()} answers 421 to live sessions, closes every socket, wakes the idle threads and returns
+ * once every thread it started has ended.
  */
 public final class SmtpListener implements AutoCloseable {
     private static final long SHUTDOWN_GRACE_MILLIS = 2_000;
@@ -46,14 +49,17 @@ public final class SmtpListener implements AutoCloseable {
     private final CountDownLatch closedSignal = new CountDownLatch(1);
     private volatile Throwable failure;
     private final Consumer<Thread> threadStarter;
-    private final long idleThreadMillis;
-    private volatile ThreadPoolExecutor sessionThreads; // made by the acceptor on the first connection
+    private final long idleThreadNanos;
+    /** Guards {@link #idle} and the hand-over of a session to a thread in it ({@link SessionThread#next}). */
+    private final Object handOver = new Object();
+    /** Session threads waiting for a session, the most recently idle first; none once closed. */
+    private final ArrayDeque<SessionThread> idle = new ArrayDeque<>();
 
     private SmtpListener(ServerOptions options, SessionHost host, ServerSocket serverSocket,
                          Consumer<Thread> threadStarter, long idleThreadMillis) {
         this.options = options;
         this.threadStarter = threadStarter;
-        this.idleThreadMillis = idleThreadMillis;
+        this.idleThreadNanos = TimeUnit.MILLISECONDS.toNanos(idleThreadMillis);
         this.host = host;
         this.serverSocket = serverSocket;
         this.acceptor = newThread(this::acceptLoop);
@@ -201,36 +207,94 @@ public final class SmtpListener implements AutoCloseable {
     }
 
     /**
-     * Starts the session on a thread of the pool: an idle one, or a new one started through the thread starter. A
-     * pool that is shut down (the listener closing) refuses with a {@code RejectedExecutionException}.
+     * Starts the session on a session thread: the most recently idle one, woken with the session, else a new one
+     * started through the thread starter (whose failure, such as an {@code OutOfMemoryError} of a process out of
+     * threads, the caller answers with 421).
      */
     private void start(SmtpSession session) {
-        ThreadPoolExecutor pool = sessionThreads;
-        if (pool == null) {
-            pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, idleThreadMillis, TimeUnit.MILLISECONDS,
-                    new SynchronousQueue<>(), r -> register(new SessionThread(r, nextName())));
-            sessionThreads = pool;
+        SessionThread waiting;
+        synchronized (handOver) {
+            waiting = idle.pollFirst();
+            if (waiting != null) {
+                waiting.next = session;
+            }
         }
-        pool.execute(session);
+        if (waiting != null) {
+            LockSupport.unpark(waiting);
+            return;
+        }
+        SessionThread fresh = new SessionThread(session, nextName());
+        register(fresh);
+        try {
+            threadStarter.accept(fresh);
+        } catch (RuntimeException | Error e) {
+            threads.remove(fresh);
+            throw e;
+        }
     }
 
-    /** A pooled session thread: the pool starts it, and that goes through the listener's thread starter. */
+    /** Runs its first session, then every session the acceptor hands it while idle, until it waits in vain. */
     private final class SessionThread extends Thread {
-        private boolean starting;
+        /** The session handed over while idle; guarded by {@link #handOver}. */
+        private SmtpSession next;
+        private SmtpSession first; // dropped once taken: an idle thread keeps no ended session (nor its buffers)
 
-        SessionThread(Runnable task, String name) {
-            super(task, name);
+        SessionThread(SmtpSession first, String name) {
+            super(name);
+            this.first = first;
         }
 
         @Override
-        public synchronized void start() {
-            if (starting) {
-                super.start(); // the starter's own call
-                return;
+        public void run() {
+            SmtpSession session = first;
+            first = null;
+            while (session != null) {
+                session.run();
+                session = null; // not held while parked
+                session = awaitNext(this);
             }
-            starting = true;
-            threadStarter.accept(this);
         }
+    }
+
+    /**
+     * Parks the calling session thread among the idle ones until the acceptor hands it a session, the idle time runs
+     * out or the listener closes.
+     *
+     * @return the next session, or null when the thread should end
+     */
+    private SmtpSession awaitNext(SessionThread self) {
+        synchronized (handOver) {
+            if (closed) {
+                return null;
+            }
+            self.next = null;
+            idle.addFirst(self);
+        }
+        long deadline = System.nanoTime() + idleThreadNanos;
+        while (true) {
+            long left;
+            synchronized (handOver) {
+                if (self.next != null) {
+                    return self.next; // the acceptor took it off the idle stack
+                }
+                left = deadline - System.nanoTime();
+                if (closed || left <= 0) {
+                    idle.remove(self);
+                    return null;
+                }
+            }
+            LockSupport.parkNanos(this, left); // returns early on unpark (or spuriously): the loop looks again
+        }
+    }
+
+    /** Wakes every idle session thread so that it sees the listener closed and ends; none parks after this. */
+    private void wakeIdleThreads() {
+        List<SessionThread> woken;
+        synchronized (handOver) {
+            woken = new ArrayList<>(idle);
+            idle.clear();
+        }
+        woken.forEach(LockSupport::unpark);
     }
 
     /** Answers one reply to a connection without a session and closes it (a short write to a new socket). */
@@ -305,16 +369,17 @@ public final class SmtpListener implements AutoCloseable {
         if (closed) {
             return;
         }
-        closed = true;
+        synchronized (handOver) {
+            closed = true; // under the hand-over lock: no thread joins the idle stack after this
+        }
         closedSignal.countDown();
         try {
             serverSocket.close();
         } catch (IOException ignored) {
             // closing is best effort
         }
-        shutDownSessionThreads(); // idle threads end while the acceptor does
+        wakeIdleThreads(); // idle threads end while the acceptor does; a busy one ends after its session
         join(List.of(acceptor));
-        shutDownSessionThreads(); // in case the acceptor made the pool meanwhile
         List<SmtpSession> live = new ArrayList<>(sessions);
         if (!live.isEmpty()) {
             // Writing the 421 blocks if a client does not read its replies; a thread of our own does it, and if it
@@ -327,14 +392,6 @@ public final class SmtpListener implements AutoCloseable {
             }
         }
         join(new ArrayList<>(threads));
-    }
-
-    /** Idle session threads end now, busy ones when their session does; no new session starts. */
-    private void shutDownSessionThreads() {
-        ThreadPoolExecutor pool = sessionThreads;
-        if (pool != null) {
-            pool.shutdown();
-        }
     }
 
     private static void joinFor(Thread t, long millis) {

@@ -27,8 +27,8 @@ class FailureReportTest {
             List<Path> written = FailureReport.write(dir, List.of(first, second), List.of());
 
             assertThat(dir).isEqualTo(root.resolve("com.example.WelcomeMailTest").resolve("sendsWelcome__"));
-            assertThat(written).containsExactly(dir.resolve("summary.txt"), dir.resolve("00.eml"),
-                    dir.resolve("01.eml"));
+            assertThat(written).startsWith(dir.resolve("summary.txt"), dir.resolve("00.eml"), dir.resolve("01.eml"),
+                    dir.resolve("index.html"));
             assertThat(Files.readAllBytes(dir.resolve("00.eml"))).isEqualTo(first.raw());
             assertThat(Files.readAllBytes(dir.resolve("01.eml"))).isEqualTo(second.raw());
             assertThat(Files.readString(dir.resolve("summary.txt")))
@@ -49,7 +49,8 @@ class FailureReportTest {
 
             List<Path> written = FailureReport.write(dir, List.of(b), List.of());
 
-            assertThat(written).containsExactly(dir.resolve("summary.txt"), dir.resolve("00.eml"));
+            assertThat(written).containsExactly(dir.resolve("summary.txt"), dir.resolve("00.eml"),
+                    dir.resolve("index.html"));
             assertThat(dir.resolve("01.eml")).doesNotExist();
             assertThat(dir.resolve("transcripts.txt")).doesNotExist();
             assertThat(Files.readAllBytes(dir.resolve("00.eml"))).isEqualTo(b.raw());
@@ -68,17 +69,51 @@ class FailureReportTest {
 
             List<Path> written = FailureReport.write(dir, List.of(), server.mailbox().transcripts());
 
-            assertThat(written).containsExactly(dir.resolve("summary.txt"), dir.resolve("transcripts.txt"));
+            assertThat(written).containsExactly(dir.resolve("summary.txt"), dir.resolve("transcripts.txt"),
+                    dir.resolve("index.html"));
             assertThat(Files.readString(dir.resolve("transcripts.txt"))).startsWith("Session 1 with 127.0.0.1:")
                     .contains("C: RCPT TO:<nobody@example.com>", "S: 550 5.1.1 No such user");
         }
     }
 
     @Test
-    void emptyMailboxYieldsOnlyASummarySayingSo(@TempDir Path root) throws Exception {
+    void emptyMailboxYieldsASummaryAndAPageSayingSo(@TempDir Path root) throws Exception {
         List<Path> written = FailureReport.write(root.resolve("x"), List.of(), List.of());
 
-        assertThat(written).containsExactly(root.resolve("x").resolve("summary.txt"));
+        assertThat(written).containsExactly(root.resolve("x").resolve("summary.txt"),
+                root.resolve("x").resolve("index.html"));
         assertThat(Files.readString(written.get(0))).isEqualTo("0 messages captured\n");
+        assertThat(Files.readString(written.get(1))).contains("<h1>0 messages captured</h1>");
+    }
+
+    @Test
+    void rewritingTheSameDirectoryRemovesTheStaleFilesOfTheHtmlReport(@TempDir Path root) throws Exception {
+        try (SmtpServer server = SmtpServer.start()) {
+            ReceivedMessage related = deliver(server, "a@example.com", List.of("ann@example.com"), Corpus.RELATED);
+            ReceivedMessage plain = deliver(server, "b@example.com", List.of("ann@example.com"), Corpus.PLAIN);
+            Path dir = root.resolve("T").resolve("m");
+            FailureReport.write(dir, List.of(related), List.of());
+            Files.writeString(dir.resolve("notes.txt"), "the user's own file");
+
+            FailureReport.write(dir, List.of(plain), List.of());
+
+            try (var files = Files.list(dir)) {
+                assertThat(files.map(p -> p.getFileName().toString()))
+                        .containsExactlyInAnyOrder("summary.txt", "00.eml", "index.html", "notes.txt");
+            }
+        }
+    }
+
+    @Test
+    void clearingRemovesTheHtmlReportAndTheDirectory(@TempDir Path root) throws Exception {
+        try (SmtpServer server = SmtpServer.start()) {
+            ReceivedMessage related = deliver(server, "a@example.com", List.of("ann@example.com"), Corpus.RELATED);
+            Path dir = root.resolve("T").resolve("m");
+            FailureReport.write(dir, List.of(related), server.mailbox().transcripts());
+
+            FailureReport.clear(dir);
+
+            assertThat(dir).doesNotExist();
+        }
     }
 }

@@ -57,6 +57,37 @@ class SessionThreadPoolTest {
         }
     }
 
+    @Test
+    void twoIdleThreadsServeTwoLaterConcurrentConnectionsAndCloseEndsThemAll() throws Exception {
+        SmtpListener listener = SmtpListener.start(ServerOptions.defaults(), DISCARD, 60_000);
+        int port = listener.port();
+        try {
+            List<Thread> first;
+            try (SmtpTestClient a = SmtpTestClient.connectEhlo(listener.host(), port);
+                 SmtpTestClient b = SmtpTestClient.connectEhlo(listener.host(), port)) {
+                first = ServerThreads.sessionThreads(port); // both sessions run at once: a thread each
+                a.command("QUIT").assertCode(221);
+                b.command("QUIT").assertCode(221);
+                a.assertClosedByServer();
+                b.assertClosedByServer();
+            }
+            assertThat(first).hasSize(2);
+            first.forEach(SessionThreadPoolTest::awaitIdle);
+
+            try (SmtpTestClient a = SmtpTestClient.connectEhlo(listener.host(), port);
+                 SmtpTestClient b = SmtpTestClient.connectEhlo(listener.host(), port)) {
+                a.command("NOOP").assertCode(250);
+                b.command("NOOP").assertCode(250);
+
+                assertThat(ServerThreads.sessionThreads(port)).as("threads serving the later connections")
+                        .containsExactlyInAnyOrderElementsOf(first);
+            }
+        } finally {
+            listener.close();
+        }
+        assertThat(ServerThreads.of(port)).as("threads of the closed listener, idle for 60 s before").isEmpty();
+    }
+
     private static void quitOnce(SmtpListener listener) {
         try (SmtpTestClient c = SmtpTestClient.connectEhlo(listener.host(), listener.port())) {
             c.command("QUIT").assertCode(221);
