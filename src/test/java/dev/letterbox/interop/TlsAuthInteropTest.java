@@ -95,6 +95,46 @@ class TlsAuthInteropTest {
         }
     }
 
+    /**
+     * argv: host port cafile. Logs in with a wrong password until smtplib gives up, printing the reply code of each
+     * SMTPAuthenticationError, then says how the connection ended.
+     */
+    private static final String WRONG_PASSWORD = """
+            import smtplib, ssl, sys
+            host, port, cafile = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+            smtp = smtplib.SMTP(host, port, local_hostname="python.client.example", timeout=20)
+            smtp.starttls(context=ssl.create_default_context(cafile=cafile))
+            for attempt in range(5):
+                try:
+                    smtp.login("alice", "wrong")
+                except smtplib.SMTPAuthenticationError as e:
+                    print(e.smtp_code, e.smtp_error.decode())
+                    if e.smtp_code == 421:
+                        break
+                except smtplib.SMTPServerDisconnected as e:
+                    print("disconnected", e)
+                    break
+            """;
+
+    /**
+     * smtplib's login() tries CRAM-MD5, PLAIN and LOGIN in turn: a wrong password costs three attempts, so the first
+     * login fails with 535, and the second reaches the limit of five: its last mechanism gets the 421.
+     */
+    @Test
+    void pythonWithAWrongPasswordIsCutOffAfterFiveAttempts() throws IOException {
+        ClientProcess.assumeInstalled("python3", "python3");
+        try (SmtpServer server = SmtpServer.start(STARTTLS_AND_USERS)) {
+            ClientProcess.Outcome out = ClientProcess.run(List.of("python3", "-c", WRONG_PASSWORD, server.host(),
+                    String.valueOf(server.port()), pem().toString())).succeeded();
+
+            assertThat(out.stdout().lines().toList()).containsExactly(
+                    "535 5.7.8 Authentication credentials invalid",
+                    "421 4.7.0 Too many authentication failures, closing connection");
+            python(server, "starttls", "login").succeeded(); // the right password, on a new connection
+            assertThat(server.mailbox().awaitMessage()).wasAuthenticatedAs("alice");
+        }
+    }
+
     @Test
     void pythonSmtpSslSpeaksImplicitTls() throws IOException {
         try (SmtpServer server = SmtpServer.start(ServerOptions.builder().tls(TlsMode.IMPLICIT).build())) {

@@ -7,6 +7,7 @@ import dev.letterbox.SmtpServer;
 import dev.letterbox.testing.SmtpTestClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +25,7 @@ class BadInputCatalogueTest {
     @BeforeEach
     void start() {
         server = SmtpServer.start(ServerOptions.builder().maxMessageSize(LIMIT).idleTimeout(Duration.ofMillis(500))
-                .build());
+                .users("alice:secret").build());
     }
 
     @AfterEach
@@ -34,11 +35,12 @@ class BadInputCatalogueTest {
 
     /**
      * One row: what the client sends after EHLO (CRLF not added), how many replies come before the one judged (the
-     * transaction's MAIL, RCPT and DATA), and the reply it must get.
+     * transaction's MAIL, RCPT and DATA, or the refused AUTH attempts), and the reply it must get.
      */
     record Row(String name, byte[] input, int before, int code, String enhanced) {
         static Row of(String name, String input, int code, String enhanced) {
-            int before = input.startsWith("MAIL FROM:<a@example.com>\r\nRCPT TO:<b@example.com>\r\nDATA") ? 3
+            int before = input.startsWith("AUTH") ? 5 // the limit of failed attempts
+                    : input.startsWith("MAIL FROM:<a@example.com>\r\nRCPT TO:<b@example.com>\r\nDATA") ? 3
                     : input.startsWith("MAIL FROM:<a@example.com>\r\nRCPT") ? 1 : 0;
             return new Row(name, input.getBytes(StandardCharsets.ISO_8859_1), before, code, enhanced);
         }
@@ -68,7 +70,10 @@ class BadInputCatalogueTest {
                 Row.of("bare LF before the dot (smuggling)", transaction + "a\r\n\n.\n" + "b\r\n.\r\n", 550,
                         "5.5.2"),
                 Row.of("LF.CR end attempt (smuggling)", transaction + "a\n.\r\nb\r\n.\r\n", 550, "5.5.2"),
-                Row.of("a client that connects and never speaks", "", 421, "4.4.2"));
+                Row.of("a client that connects and never speaks", "", 421, "4.4.2"),
+                Row.of("10 wrong AUTH passwords in a row (closed after 5, each 535)",
+                        ("AUTH PLAIN " + Base64.getEncoder().encodeToString("\0alice\0wrong".getBytes(
+                                StandardCharsets.UTF_8)) + "\r\n").repeat(10), 421, "4.7.0"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -78,7 +83,7 @@ class BadInputCatalogueTest {
             c.sendRaw(row.input());
 
             for (int i = 0; i < row.before(); i++) {
-                assertThat(c.read().code()).as("reply before the one judged").isIn(250, 354);
+                assertThat(c.read().code()).as("reply before the one judged").isIn(250, 354, 535);
             }
             SmtpTestClient.Response last = c.read();
             last.assertCode(row.code());

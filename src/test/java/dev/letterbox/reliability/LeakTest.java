@@ -102,7 +102,11 @@ class LeakTest {
         assertThat(newSince(temps)).as("temporary files left").isEmpty();
     }
 
-    /** The letterbox temporary files now there that were not before (other processes may share the directory). */
+    /**
+     * The letterbox temporary files now there that were not before. The Maven build gives the test JVM a temporary
+     * directory of its own ({@code target/tmp}, see the pom), so no other JVM makes such files meanwhile; run from an
+     * IDE, the directory may be shared, and only files made during the test can count.
+     */
     private static Set<Path> newSince(Set<Path> before) throws IOException {
         Set<Path> now = temporaryFiles();
         now.removeAll(before);

@@ -50,7 +50,7 @@ final class AuthCommand {
         if (words[0].isEmpty() || words.length > 2) {
             throw new ReplyException(501, "5.5.4", "Syntax: AUTH mechanism [initial-response]");
         }
-        String mechanism = words[0].toUpperCase(Locale.ROOT);
+        String mechanism = Ascii.upper(words[0]);
         String initial = words.length == 2 ? words[1] : null;
         switch (mechanism) {
             case "PLAIN" -> {

@@ -1,6 +1,5 @@
 package dev.letterbox.internal.smtp;
 
-import java.util.Locale;
 
 /**
  * BDAT (RFC 3030): {@code BDAT <size> [LAST]}, a chunk of exactly {@code size} octets right after the command line.
@@ -36,7 +35,7 @@ final class BdatCommand {
         for (int i = 0; digits && i < size.length(); i++) {
             digits = size.charAt(i) >= '0' && size.charAt(i) <= '9';
         }
-        boolean last = words.length == 2 && words[1].toUpperCase(Locale.ROOT).equals("LAST");
+        boolean last = words.length == 2 && Ascii.equalsIgnoreCase(words[1], "LAST");
         if (!digits || words.length > 2 || words.length == 2 && !last) {
             throw new ReplyException(501, "5.5.4", "Syntax: BDAT <size in octets> [LAST], such as BDAT 1000 LAST");
         }

@@ -2,7 +2,6 @@ package dev.letterbox.internal.smtp;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -80,7 +79,7 @@ final class PathParser {
     private void validateMailbox(String mailbox, boolean postmasterAllowed) throws ReplyException {
         int at = atSign(mailbox);
         if (at < 0) {
-            if (postmasterAllowed && mailbox.equalsIgnoreCase("postmaster")) {
+            if (postmasterAllowed && Ascii.equalsIgnoreCase(mailbox, "postmaster")) {
                 return;
             }
             throw bad("no '@domain' in \"" + mailbox + "\"");
@@ -185,7 +184,7 @@ final class PathParser {
                 continue;
             }
             int eq = p.indexOf('=');
-            String keyword = (eq < 0 ? p : p.substring(0, eq)).toUpperCase(Locale.ROOT);
+            String keyword = Ascii.upper(eq < 0 ? p : p.substring(0, eq));
             String value = eq < 0 ? "" : p.substring(eq + 1);
             if (!isKeyword(keyword)) {
                 throw new ReplyException(501, "5.5.4", "Syntax error in parameter \"" + p + "\"");

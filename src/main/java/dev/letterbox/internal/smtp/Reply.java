@@ -27,6 +27,10 @@ public record Reply(int code, String enhanced, List<String> lines) {
             + " closing connection");
     static final Reply DATA_TOO_SLOW = of(421, "4.4.2", "Message content took longer than the data timeout, closing"
             + " connection; nothing was stored");
+    static final Reply TOO_MANY_AUTH_FAILURES = of(421, "4.7.0", "Too many authentication failures, closing"
+            + " connection");
+    static final Reply INTERNAL_ERROR = of(421, "4.3.0", "Internal server error, closing connection; the cause is in"
+            + " the session's transcript");
     static final Reply NEED_HELO = of(503, "5.5.1", "Error: send EHLO or HELO first");
     static final Reply NEED_MAIL = of(503, "5.5.1", "Error: need MAIL command");
     static final Reply NEED_RCPT = of(503, "5.5.1", "Error: need RCPT command");

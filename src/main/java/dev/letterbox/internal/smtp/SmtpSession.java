@@ -24,6 +24,13 @@ import javax.net.ssl.SSLSession;
  * a dropped line, a pause, silence), then the change is made and the reply recorded and queued on the {@link Wire}.
  */
 final class SmtpSession implements Runnable {
+    /**
+     * Failed AUTH attempts (wrong credentials, or an answer that is not the mechanism's form) after which the session
+     * is closed, as Postfix's {@code smtpd_hard_error_limit} closes a session after too many errors. Five lets a
+     * client try each of the three mechanisms once (Python's smtplib does on a wrong password) and retry, and stops a
+     * password guesser after a handful.
+     */
+    static final int MAX_AUTH_FAILURES = 5;
     private final Socket socket;
     private final SmtpListener listener;
     private final ServerOptions options;
@@ -36,6 +43,7 @@ final class SmtpSession implements Runnable {
     private boolean inData;
     private final boolean enhancedCodes;
     private ChunkedMessage chunks; // the BDAT chunks of the current transaction, or null
+    private int authFailures; // failed AUTH attempts in this connection, across EHLO and STARTTLS
 
     SmtpSession(Socket socket, SmtpListener listener) throws IOException {
         this.socket = socket;
@@ -77,6 +85,8 @@ final class SmtpSession implements Runnable {
         } catch (IOException e) {
             // the client went away, or the server is closing
             record.event(closing.getCount() == 0 ? "connection closed by the server" : "connection lost: " + e);
+        } catch (RuntimeException | Error e) {
+            internalError(e);
         } finally {
             if (chunks != null) {
                 chunks.close();
@@ -128,9 +138,57 @@ final class SmtpSession implements Runnable {
             outcome = verb.handler().handle(state, space < 0 ? "" : text.substring(space + 1));
         } catch (ReplyException e) {
             send(e.reply());
+            if (verb == Verb.AUTH) {
+                authRefused(e.reply());
+            }
             return;
         }
         exchange(verb.stage(), outcome);
+    }
+
+    /**
+     * Counts a refused AUTH (RFC 4954): wrong credentials (535) or an answer that is not base64 or not in the
+     * mechanism's form, or cancelled (501); at {@link #MAX_AUTH_FAILURES} the session answers 421 and closes.
+     * Refusals that test no credentials (no such mechanism, AUTH before EHLO, encryption required) do not count.
+     */
+    private void authRefused(Reply reply) {
+        if (reply.code() != 535 && reply.code() != 501) {
+            return;
+        }
+        if (++authFailures >= MAX_AUTH_FAILURES) {
+            record.event(authFailures + " failed AUTH attempts, closing the connection");
+            send(Reply.TOO_MANY_AUTH_FAILURES);
+            ending = true;
+        }
+    }
+
+    /**
+     * A bug of ours (an unchecked exception or an error inside the session) must not drop the connection silently:
+     * the client gets {@code 421 4.3.0} and the connection closes; the cause goes into the session's transcript, where
+     * the test author sees it; the listener goes on serving.
+     */
+    private void internalError(Throwable e) {
+        try {
+            record.event("internal error, connection closed: " + describe(e));
+            send(Reply.INTERNAL_ERROR);
+            wire.flush();
+        } catch (RuntimeException | Error again) {
+            // best effort: the connection closes in any case
+        }
+    }
+
+    /** @return the exception, its causes and the first frames of its stack, on one line */
+    private static String describe(Throwable e) {
+        StringBuilder b = new StringBuilder(e.toString());
+        StackTraceElement[] frames = e.getStackTrace();
+        for (int i = 0; i < Math.min(frames.length, 8); i++) {
+            b.append(i == 0 ? " at " : " <- ").append(frames[i]);
+        }
+        Throwable c = e.getCause();
+        for (int i = 0; c != null && i < 5; i++, c = c.getCause()) { // at most five: a cycle of causes must not hang
+            b.append("; caused by ").append(c);
+        }
+        return b.toString();
     }
 
     /**
@@ -220,6 +278,7 @@ final class SmtpSession implements Runnable {
             outcome = sasl.answer(state, line.text());
         } catch (ReplyException e) {
             send(e.reply());
+            authRefused(e.reply());
             return;
         }
         exchange(SmtpStage.AUTH, outcome);

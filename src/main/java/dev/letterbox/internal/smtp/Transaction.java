@@ -21,7 +21,7 @@ final class Transaction {
         this.mailFrom = mailFrom;
         this.mailParameters = mailParameters;
         this.smtputf8 = mailParameters.containsKey("SMTPUTF8");
-        this.binarymime = "BINARYMIME".equalsIgnoreCase(mailParameters.get("BODY"));
+        this.binarymime = mailParameters.containsKey("BODY") && Ascii.equalsIgnoreCase(mailParameters.get("BODY"), "BINARYMIME");
     }
 
     void addRecipient(String address, Map<String, String> parameters) {

@@ -2,7 +2,6 @@ package dev.letterbox.internal.smtp;
 
 import dev.letterbox.SmtpExtension;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -41,7 +40,7 @@ final class TransactionCommands {
                 }
                 case "RET" -> {
                     offered(s, SmtpExtension.DSN, "MAIL", p.getKey());
-                    if (!value.equalsIgnoreCase("FULL") && !value.equalsIgnoreCase("HDRS")) {
+                    if (!Ascii.equalsIgnoreCase(value, "FULL") && !Ascii.equalsIgnoreCase(value, "HDRS")) {
                         throw new ReplyException(501, "5.5.4", "Syntax error: RET must be FULL or HDRS (RFC 3461"
                                 + " section 4.3), was " + shown(value));
                     }
@@ -100,7 +99,7 @@ final class TransactionCommands {
     }
 
     private static String afterKeyword(String arg, String keyword, String syntax) throws ReplyException {
-        if (arg.length() < keyword.length() || !arg.regionMatches(true, 0, keyword, 0, keyword.length())) {
+        if (arg.length() < keyword.length() || !Ascii.startsWithIgnoreCase(arg, keyword)) {
             throw new ReplyException(501, "5.5.4", "Syntax: " + syntax);
         }
         return arg.substring(keyword.length());
@@ -131,7 +130,7 @@ final class TransactionCommands {
 
     /** BODY (RFC 6152, RFC 3030): each value belongs to an extension, refused as unknown when that one is off. */
     private static void checkBody(SessionState s, String value) throws ReplyException {
-        String v = value.toUpperCase(Locale.ROOT);
+        String v = Ascii.upper(value);
         boolean known = switch (v) {
             case "7BIT" -> s.offers(SmtpExtension.EIGHT_BIT_MIME) || s.offers(SmtpExtension.BINARYMIME);
             case "8BITMIME" -> s.offers(SmtpExtension.EIGHT_BIT_MIME);
@@ -148,7 +147,7 @@ final class TransactionCommands {
 
     /** NOTIFY (RFC 3461 section 4.1): NEVER alone, or a list of SUCCESS, FAILURE, DELAY, each once. */
     private static void checkNotify(String value) throws ReplyException {
-        String[] items = value.toUpperCase(Locale.ROOT).split(",", -1);
+        String[] items = Ascii.upper(value).split(",", -1);
         Set<String> seen = new HashSet<>();
         for (String item : items) {
             if (item.equals("NEVER") && items.length > 1) {

@@ -1,7 +1,6 @@
 package dev.letterbox.internal.smtp;
 
 import dev.letterbox.SmtpStage;
-import java.util.Locale;
 
 /** The commands the server knows, the stage where scripted rules see each, and its handler. */
 enum Verb {
@@ -52,7 +51,8 @@ enum Verb {
      */
     static Verb of(String word) {
         // a switch rather than valueOf: no exception for every unknown word a fuzzer or a confused client sends
-        return switch (word.toUpperCase(Locale.ROOT)) {
+        // ASCII case only: "MAıL" (dotless i) is not MAIL, it is an unknown command
+        return switch (Ascii.upper(word)) {
             case "EHLO" -> EHLO;
             case "HELO" -> HELO;
             case "STARTTLS" -> STARTTLS;

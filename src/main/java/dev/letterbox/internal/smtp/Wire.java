@@ -62,6 +62,16 @@ final class Wire {
     }
 
     private static final int LINE_START = 512;
+    /**
+     * The read buffer's sizes: small while the client sends commands (an idle session keeps little heap), grown
+     * fourfold whenever a read fills it (a message's content), up to the largest; back to the smallest when the wire
+     * waits for a command with nothing buffered. Each read still fills what the buffer holds in one call.
+     */
+    static final int READ_SMALL = 2 * 1024;
+    static final int READ_LARGE = 64 * 1024;
+    /** The reply queue: allocated on the first reply, grown as a pipelined group needs, at most the largest. */
+    static final int WRITE_SMALL = 512;
+    static final int WRITE_LARGE = 16 * 1024;
 
     private InputStream in;
     private OutputStream out;
@@ -70,13 +80,13 @@ final class Wire {
     private final ReadTimeout readTimeout;
     private final int idleMillis;
     private int currentTimeout;
-    private final byte[] buf = new byte[64 * 1024];
+    private byte[] buf = new byte[READ_SMALL];
     private int pos;
     private int limit;
-    private byte[] line = new byte[LINE_START];
+    private byte[] line; // made on the first command line
 
     private final Object writeLock = new Object();
-    private final byte[] pending = new byte[16 * 1024];
+    private byte[] pending; // null until a reply is queued, and again after a large queue has been written
     private int pendingLength;
     private boolean closedForWriting;
     private volatile long writingSince; // System.nanoTime() when a write began that has not returned, or 0
@@ -164,7 +174,9 @@ final class Wire {
                 if (len + chunk + 1 > max) {
                     tooLong = true;
                 } else {
-                    if (len + chunk > line.length) {
+                    if (line == null) {
+                        line = new byte[Math.max(LINE_START, chunk)];
+                    } else if (len + chunk > line.length) {
                         line = Arrays.copyOf(line, Math.max(line.length * 2, len + chunk));
                     }
                     System.arraycopy(buf, start, line, len, chunk);
@@ -246,6 +258,15 @@ final class Wire {
      * @throws DeadlineExceeded if the deadline passed
      */
     private boolean fill(boolean endAllowed, long deadline) throws IOException {
+        // the buffer is empty here, so it can be replaced; before the flush, so a client that has its reply finds the
+        // session already holding only what it keeps while idle
+        if (limit == buf.length) {
+            if (buf.length < READ_LARGE) {
+                buf = new byte[Math.min(READ_LARGE, buf.length * 4)]; // the last read filled it: more is coming
+            }
+        } else if (endAllowed && buf.length > READ_SMALL) {
+            buf = new byte[READ_SMALL]; // waiting for a command after a short read: a message's buffer is not kept
+        }
         flush();
         int timeout = idleMillis;
         boolean deadlineFirst = false; // whether the read times out at the deadline rather than the idle timeout
@@ -299,15 +320,24 @@ final class Wire {
      */
     void queue(byte[] octets) {
         synchronized (writeLock) {
-            if (pendingLength + octets.length > pending.length) {
+            int needed = pendingLength + octets.length;
+            if (needed > WRITE_LARGE) {
                 flushLocked();
+                needed = octets.length;
             }
-            if (octets.length > pending.length) {
+            if (needed > WRITE_LARGE) {
                 writeLocked(octets, octets.length);
-            } else {
-                System.arraycopy(octets, 0, pending, pendingLength, octets.length);
-                pendingLength += octets.length;
+                return;
             }
+            if (pending == null || needed > pending.length) {
+                int size = pending == null ? WRITE_SMALL : pending.length;
+                while (size < needed) {
+                    size *= 2;
+                }
+                pending = pending == null ? new byte[size] : Arrays.copyOf(pending, size);
+            }
+            System.arraycopy(octets, 0, pending, pendingLength, octets.length);
+            pendingLength += octets.length;
         }
     }
 
@@ -336,6 +366,9 @@ final class Wire {
         if (pendingLength > 0) {
             writeLocked(pending, pendingLength);
             pendingLength = 0;
+            if (pending.length > WRITE_SMALL) {
+                pending = null; // a large pipelined group's queue is not kept for the rest of the session
+            }
         }
     }
 

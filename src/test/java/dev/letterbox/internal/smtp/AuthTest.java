@@ -241,4 +241,53 @@ class AuthTest extends ServerPerTest {
             c.command("AUTH PLAIN " + b64("\0alice\0secret")).assertReply(235, "2.7.0"); // not "already authenticated"
         }
     }
+
+    @Test
+    void aMechanismNameWithADotlessIIsUnrecognized() {
+        try (SmtpTestClient c = connectEhlo()) {
+            c.command("AUTH PLA\u0131N").assertReply(504, "5.5.4").assertTextContains("PLA\u0131N");
+        }
+    }
+
+    @Test
+    void fifthFailedAuthenticationIsAnsweredThenTheConnectionClosesWith421() {
+        try (SmtpTestClient c = connectEhlo()) {
+            for (int i = 1; i < SmtpSession.MAX_AUTH_FAILURES; i++) {
+                c.command("AUTH PLAIN " + b64("\0alice\0wrong" + i)).assertReply(535, "5.7.8");
+            }
+            c.command("AUTH LOGIN " + b64("alice")).assertCode(334);
+            c.command(b64("still wrong")).assertReply(535, "5.7.8");
+
+            c.read().assertReply(421, "4.7.0").assertTextContains("Too many authentication failures");
+            c.assertClosedByServer();
+        }
+    }
+
+    @Test
+    void failuresAreCountedAcrossMechanismsAndTheRightPasswordBeforeTheLimitStillWorks() {
+        try (SmtpTestClient c = connectEhlo()) {
+            for (int i = 1; i < SmtpSession.MAX_AUTH_FAILURES; i++) {
+                c.command("AUTH CRAM-MD5").assertCode(334);
+                c.command(b64("alice 00000000000000000000000000000000")).assertReply(535, "5.7.8");
+            }
+            SmtpTestClient.Response challenge = c.command("AUTH CRAM-MD5").assertCode(334);
+            String text = new String(Base64.getDecoder().decode(challenge.text()), StandardCharsets.US_ASCII);
+            c.command(b64("alice " + AuthCommand.hmacMd5("secret", text))).assertReply(235, "2.7.0");
+
+            c.command("NOOP").assertReply(250, "2.0.0");
+        }
+    }
+
+    @Test
+    void refusalsThatTestNoCredentialsDoNotCountTowardsTheLimit() {
+        ServerOptions plainNeedsTls = options().toBuilder().plainAuthWithoutTls(false).build();
+        try (SmtpServer tlsFirst = SmtpServer.start(plainNeedsTls);
+             SmtpTestClient c = SmtpTestClient.connectEhlo(tlsFirst.host(), tlsFirst.port())) {
+            for (int i = 0; i < 2 * SmtpSession.MAX_AUTH_FAILURES; i++) {
+                c.command("AUTH NTLM").assertReply(504, "5.5.4");
+                c.command("AUTH PLAIN " + b64("\0alice\0secret")).assertReply(538, "5.7.11"); // no TLS
+            }
+            c.command("NOOP").assertReply(250, "2.0.0");
+        }
+    }
 }

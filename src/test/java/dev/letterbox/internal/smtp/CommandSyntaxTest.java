@@ -41,6 +41,34 @@ class CommandSyntaxTest extends ServerPerTest {
         }
     }
 
+    /**
+     * Verbs are ASCII: letters that {@code toUpperCase} folds onto ASCII ones (dotless i U+0131 to I, long s U+017F to
+     * S) do not make a verb, so "MAıL FROM:" is an unknown command, not MAIL.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "MA\u0131L FROM:<a@example.com>|MA\u0131L",
+        "R\u017FET|R\u017FET",
+        "QU\u0131T|QU\u0131T",
+        "\u017FTARTTLS|\u017FTARTTLS",
+        "ma\u0131l FROM:<a@example.com>|ma\u0131l"})
+    void nonAsciiLettersThatFoldToAsciiDoNotMakeAVerb(String line, String word) {
+        try (SmtpTestClient c = connectEhlo()) {
+            c.command(line).assertReply(500, "5.5.2").assertTextContains("not recognized", word);
+
+            c.command("NOOP").assertReply(250, "2.0.0");
+        }
+    }
+
+    @Test
+    void aParameterKeywordWithALongSIsNotSmtputf8() {
+        try (SmtpTestClient c = connectEhlo()) {
+            c.command("MAIL FROM:<a@example.com> \u017FMTPUTF8").assertReply(501, "5.5.4")
+                    .assertTextContains("parameter");
+            c.command("MAIL FROM:<a@example.com> smtputf8").assertReply(250, "2.1.0"); // ASCII case still folds
+        }
+    }
+
     @Test
     void commandLineOver512OctetsIsAnswered500AndTheSessionGoesOn() {
         try (SmtpTestClient c = connectEhlo()) {
