@@ -22,12 +22,16 @@ public final class Attachment {
     private final MimeNode node;
     private final Lazy<ReceivedMessage> attachedMessage; // null unless this is a message/rfc822 part
 
-    Attachment(MimeNode node, Envelope outer) {
+    Attachment(MimeNode node, ReceivedMessage enclosing) {
         this.node = node;
         this.attachedMessage = node.attachedMessage() == null ? null : new Lazy<>(() -> {
+            Envelope outer = enclosing.envelope();
             Envelope inner = Envelope.builder().helo(outer.helo()).mailFrom(outer.mailFrom())
                     .mailParameters(outer.mailParameters()).receivedAt(outer.receivedAt()).build();
-            return new ReceivedMessage(inner, node);
+            ReceivedMessage attached = new ReceivedMessage(inner, node);
+            // the test that received the enclosing message is the attached one's too: its report, its snapshots
+            attached.receivedInto(enclosing.reportLocation());
+            return attached;
         });
     }
 
@@ -123,7 +127,9 @@ public final class Attachment {
     /**
      * Returns the message inside a {@code message/rfc822} part (a forwarded or bounced message), parsed on first call.
      * Its envelope is the enclosing message's envelope without recipients, so its {@code bcc()} is empty. Its
-     * attachments are its own: they are not listed among the enclosing message's attachments.
+     * attachments are its own: they are not listed among the enclosing message's attachments. In a test run by the
+     * JUnit extension it belongs to that test as the enclosing message does: its assertion failures name the same
+     * failure report, and {@code matchesSnapshot()} on it uses the test's snapshot files.
      *
      * @return the attached message, the same object on every call, or null if this part is not a message/rfc822 part
      */

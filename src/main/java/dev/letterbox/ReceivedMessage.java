@@ -51,7 +51,10 @@ public final class ReceivedMessage {
     // supertype): verifying them would load jakarta.mail classes on the receive path. MimeParsing does that work.
     private final Envelope envelope;
     private final Lazy<RawContent> content;
-    /** The mailbox's, read by {@code ReportLocation.of(message)}; null until the message is in a mailbox. */
+    /**
+     * The mailbox's, read by {@code ReportLocation.of(message)}; null until the message is in a mailbox. An attached
+     * message has its enclosing message's, so its failures name the same report and it has the test's snapshots.
+     */
     private volatile ReportLocation reportLocation;
     private final Object parseLock = new Object();
     private Closeable parsedSource; // guarded by parseLock
@@ -496,7 +499,7 @@ public final class ReceivedMessage {
 
     private List<Attachment> wrap(List<MimeNode> nodes) {
         List<Attachment> out = new ArrayList<>(nodes.size());
-        nodes.forEach(n -> out.add(new Attachment(n, envelope)));
+        nodes.forEach(n -> out.add(new Attachment(n, this)));
         return List.copyOf(out);
     }
 
@@ -506,6 +509,11 @@ public final class ReceivedMessage {
      */
     void receivedInto(ReportLocation location) {
         this.reportLocation = location;
+    }
+
+    /** @return the location this message shares with its mailbox, null if it is in none */
+    ReportLocation reportLocation() {
+        return reportLocation;
     }
 
     void release() {

@@ -236,6 +236,34 @@ class DiagnosticsTest {
         }
     }
 
+    @Fixture
+    @CaptureMail(report = ReportMode.ALWAYS)
+    static class AlwaysOverloadedFixture {
+        @Test
+        void sends(Mailbox mailbox, Session session) {
+            Mails.send(session, "ann@example.com", "Without TestInfo");
+            mailbox.awaitMessage();
+        }
+
+        @Test
+        void sends(Mailbox mailbox, Session session, org.junit.jupiter.api.TestInfo info) {
+            Mails.send(session, "bob@example.com", "With TestInfo");
+            mailbox.awaitMessage();
+        }
+    }
+
+    @Test
+    void overloadedTestMethodsHaveTheirOwnReportDirectoriesNamedByTheirParameterTypes(@TempDir Path root) {
+        TestKit.run(AlwaysOverloadedFixture.class, Map.of("letterbox.diagnostics.directory", root.toString()));
+
+        Path cls = root.resolve(AlwaysOverloadedFixture.class.getName());
+        assertThat(cls.resolve("sends(Mailbox,Session)").resolve("index.html")).content(StandardCharsets.UTF_8)
+                .contains("<h1>1 message captured</h1>", "Without TestInfo").doesNotContain("With TestInfo");
+        assertThat(cls.resolve("sends(Mailbox,Session,TestInfo)").resolve("index.html"))
+                .content(StandardCharsets.UTF_8).contains("<h1>1 message captured</h1>", "With TestInfo")
+                .doesNotContain("Without TestInfo");
+    }
+
     @Test
     void alwaysWithOneServerPerClassWritesEachTestsOwnMail(@TempDir Path root) {
         TestKit.run(AlwaysPerClassFixture.class, Map.of("letterbox.diagnostics.directory", root.toString()));

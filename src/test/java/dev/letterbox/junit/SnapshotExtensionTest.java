@@ -20,6 +20,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -72,6 +75,85 @@ class SnapshotExtensionTest {
             softly.assertThat(mailbox.awaitMessage()).matchesSnapshot().hasSubject("Not this");
             softly.assertAll();
         }
+    }
+
+    @Fixture
+    @CaptureMail
+    static class OverloadedFixture {
+        @Test
+        void sends(Mailbox mailbox, Session session) {
+            Mails.send(session, "ann@example.com", "Without TestInfo");
+            LetterboxAssertions.assertThat(mailbox.awaitMessage()).matchesSnapshot();
+        }
+
+        @Test
+        void sends(Mailbox mailbox, Session session, TestInfo info) {
+            Mails.send(session, "ann@example.com", "With TestInfo");
+            LetterboxAssertions.assertThat(mailbox.awaitMessage()).matchesSnapshot();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = "x")
+        void sends(String value, Mailbox mailbox, Session session) {
+            Mails.send(session, "ann@example.com", "Parameterized " + value);
+            LetterboxAssertions.assertThat(mailbox.awaitMessage()).matchesSnapshot();
+        }
+
+        @Test
+        void welcomes(Mailbox mailbox, Session session) {
+            welcomes(session, "Welcome");
+            LetterboxAssertions.assertThat(mailbox.awaitMessage()).matchesSnapshot();
+        }
+
+        /** Not a test: a helper of the same name does not rename the test's snapshots. */
+        void welcomes(Session session, String subject) {
+            Mails.send(session, "ann@example.com", subject);
+        }
+    }
+
+    @Fixture
+    @CaptureMail
+    static class AttachedMessageFixture {
+        @Test
+        void forwards(Mailbox mailbox, Session session) throws Exception {
+            String raw = "From: shop@example.com\r\nTo: ann@example.com\r\nSubject: Fwd: Order\r\n"
+                    + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n"
+                    + "Content-Type: text/plain\r\n\r\nSee below\r\n--b\r\nContent-Type: message/rfc822\r\n\r\n"
+                    + "From: orders@example.com\r\nSubject: Order 42\r\n\r\nThe order\r\n--b--\r\n";
+            jakarta.mail.Transport.send(new jakarta.mail.internet.MimeMessage(session,
+                    new java.io.ByteArrayInputStream(raw.getBytes(StandardCharsets.US_ASCII))));
+            dev.letterbox.ReceivedMessage attached = mailbox.awaitMessage().attachments().get(0).attachedMessage();
+            LetterboxAssertions.assertThat(attached).matchesSnapshot("order");
+        }
+    }
+
+    @Test
+    void overloadedTestMethodsHaveTheirOwnSnapshotsNamedByTheirParameterTypes() throws IOException {
+        run(OverloadedFixture.class, Map.of());
+        EngineExecutionResults second = run(OverloadedFixture.class, Map.of());
+
+        Path dir = snapshots.resolve(OverloadedFixture.class.getName());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
+                    "sends(Mailbox,Session).eml.txt", "sends(Mailbox,Session,TestInfo).eml.txt",
+                    "sends(String,Mailbox,Session)-1.eml.txt", "welcomes.eml.txt");
+        }
+        assertThat(Files.readString(dir.resolve("sends(Mailbox,Session).eml.txt"))).contains("Without TestInfo");
+        assertThat(Files.readString(dir.resolve("sends(Mailbox,Session,TestInfo).eml.txt"))).contains("With TestInfo");
+        assertThat(Files.readString(dir.resolve("sends(String,Mailbox,Session)-1.eml.txt")))
+                .contains("Parameterized x");
+        second.testEvents().assertStatistics(s -> s.succeeded(4).failed(0));
+    }
+
+    @Test
+    void anAttachedMessageHasTheSnapshotsOfTheTestThatReceivedTheEnclosingOne() throws IOException {
+        EngineExecutionResults first = run(AttachedMessageFixture.class, Map.of());
+
+        Path file = snapshots.resolve(AttachedMessageFixture.class.getName()).resolve("forwards-order.eml.txt");
+        assertThat(TestKit.failureMessages(first)).singleElement().asString()
+                .contains("but there was no snapshot yet");
+        assertThat(Files.readString(file)).contains("Subject: Order 42\n").doesNotContain("Fwd:");
+        run(AttachedMessageFixture.class, Map.of()).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
     }
 
     @Test

@@ -24,8 +24,12 @@ public final class FailureReport {
     public static final String SUMMARY = "summary.txt";
     /** The name of the file with the transcript of every SMTP session. */
     public static final String TRANSCRIPTS = "transcripts.txt";
-    /** What a file name may not contain; compiled once, as every test that starts names its report directory. */
-    private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._$-]");
+    /**
+     * What a file name may not contain; compiled once, as every test that starts names its report directory.
+     * Parentheses, brackets and commas are safe on every system, and the name of an overloaded test method has them
+     * ({@code sends(Mailbox,TestInfo)}).
+     */
+    private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._$(),\\[\\]-]");
 
     private FailureReport() {
     }

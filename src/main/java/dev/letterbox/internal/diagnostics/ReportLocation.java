@@ -49,7 +49,8 @@ public final class ReportLocation {
      * Returns the location of the mailbox a message was received into.
      *
      * @param message the message
-     * @return the location, empty for a message that is in no mailbox (such as an attached one)
+     * @return the location, empty for a message that is in no mailbox; an attached message has the one of the
+     *     message it is attached to
      */
     public static Optional<ReportLocation> of(ReceivedMessage message) {
         return Optional.ofNullable((ReportLocation) Fields.OF_MESSAGE.get(message));

@@ -5,10 +5,16 @@ import dev.letterbox.Mailbox;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.annotation.Testable;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
@@ -16,7 +22,8 @@ import org.junit.platform.commons.support.ReflectionSupport;
 /**
  * What the extension finds by reflection about a test class or method, found on the first test that asks and kept
  * for the others, so that each test does store look-ups only: a method's {@code @CaptureMail}, the declaration that
- * governs a class's tests, the settings an annotation declares and the {@code Mailbox} fields to inject. Facts of a
+ * governs a class's tests, the settings an annotation declares, the {@code Mailbox} fields to inject and the file
+ * names of overloaded test methods. Facts of a
  * class or method are kept in the root context's store (they cannot change during a run); the governing declaration
  * of a class depends on the classes around it at run time ({@code @Nested} in a subclass), so it is kept in the
  * store of that class's own context. Failures (a conflict, an invalid attribute) are not kept: each test that asks
@@ -46,6 +53,13 @@ final class ClassFacts {
     }
 
     private record MailboxFields(List<Field> fields) {
+    }
+
+    private record OverloadsKey(Class<?> testClass) {
+    }
+
+    /** The file names of the test methods of a class whose name another test method shares. */
+    private record Overloads(Map<Method, String> fileNames) {
     }
 
     private ClassFacts() {
@@ -129,6 +143,50 @@ final class ClassFacts {
             store.put(key, found);
         }
         return found.fields();
+    }
+
+    /**
+     * Returns the name of a test method as its files (report directory, snapshots) use it: the method's name, or,
+     * when another test method of the class or its supertypes has the same name, the name with its parameter types
+     * ({@code sends(Mailbox,Session,TestInfo)}; {@code sends()} for none), simple names unless two overloads would
+     * then look alike. Methods that are no tests do not count. Worked out once per class.
+     *
+     * @param context any context of the run
+     * @param testClass the test class
+     * @param method the test method
+     * @return the name
+     */
+    static String testFileName(ExtensionContext context, Class<?> testClass, Method method) {
+        ExtensionContext.Store store = context.getRoot().getStore(CACHE);
+        OverloadsKey key = new OverloadsKey(testClass);
+        Overloads found = store.get(key, Overloads.class);
+        if (found == null) {
+            found = new Overloads(overloads(testClass));
+            store.put(key, found);
+        }
+        return found.fileNames().getOrDefault(method, method.getName());
+    }
+
+    private static Map<Method, String> overloads(Class<?> testClass) {
+        Map<String, List<Method>> byName = ReflectionSupport.findMethods(testClass,
+                m -> AnnotationSupport.isAnnotated(m, Testable.class), HierarchyTraversalMode.TOP_DOWN).stream()
+                .collect(Collectors.groupingBy(Method::getName));
+        Map<Method, String> names = new HashMap<>();
+        for (List<Method> same : byName.values()) {
+            if (same.size() < 2) {
+                continue;
+            }
+            Map<Method, String> simple = new HashMap<>();
+            same.forEach(m -> simple.put(m, signature(m, Class::getSimpleName)));
+            boolean distinct = simple.values().stream().distinct().count() == same.size();
+            same.forEach(m -> names.put(m, distinct ? simple.get(m) : signature(m, Class::getTypeName)));
+        }
+        return Map.copyOf(names);
+    }
+
+    private static String signature(Method m, Function<Class<?>, String> typeName) {
+        return Arrays.stream(m.getParameterTypes()).map(typeName)
+                .collect(Collectors.joining(",", m.getName() + "(", ")"));
     }
 
     /** The context of the class itself: the nearest one without a test method (above templates and invocations). */

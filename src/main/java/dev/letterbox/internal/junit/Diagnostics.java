@@ -103,9 +103,15 @@ public final class Diagnostics {
                 context.getRequiredTestClass().getName(), testName(context)));
     }
 
-    /** The test method's name, with the invocation index of a repeated or parameterized test ({@code sends-2}). */
+    /**
+     * The test method's name as the report directory and the snapshots use it: with its parameter types when another
+     * test method of the class has the same name ({@code sends(Mailbox,TestInfo)}), and with the invocation index
+     * of a repeated or parameterized test ({@code sends-2}).
+     */
     static String testName(ExtensionContext context) {
-        String name = context.getTestMethod().map(m -> m.getName()).orElse(context.getDisplayName());
+        String name = context.getTestMethod()
+                .map(m -> ClassFacts.testFileName(context, context.getRequiredTestClass(), m))
+                .orElse(context.getDisplayName());
         Matcher m = INVOCATION.matcher(context.getUniqueId());
         return m.find() ? name + "-" + m.group(1) : name;
     }

@@ -251,6 +251,8 @@ public final class SmtpListener implements AutoCloseable {
             while (session != null) {
                 session.run();
                 session = null; // not held while parked
+                // a session's interrupt must not reach the next one (nor make parkNanos return at once, spinning)
+                Thread.interrupted();
                 session = awaitNext(this);
             }
         }

@@ -148,11 +148,13 @@ final class SmtpSession implements Runnable {
 
     /**
      * Counts a refused AUTH (RFC 4954): wrong credentials (535) or an answer that is not base64 or not in the
-     * mechanism's form, or cancelled (501); at {@link #MAX_AUTH_FAILURES} the session answers 421 and closes.
-     * Refusals that test no credentials (no such mechanism, AUTH before EHLO, encryption required) do not count.
+     * mechanism's form, or cancelled (501 with 5.5.2 or 5.0.0); at {@link #MAX_AUTH_FAILURES} the session answers 421
+     * and closes. Refusals that test no credentials (no such mechanism, the AUTH command's own syntax (501 5.5.4), AUTH
+     * before EHLO, encryption required) do not count.
      */
     private void authRefused(Reply reply) {
-        if (reply.code() != 535 && reply.code() != 501) {
+        boolean credentialsTried = reply.code() == 535 || reply.code() == 501 && !"5.5.4".equals(reply.enhanced());
+        if (!credentialsTried) {
             return;
         }
         if (++authFailures >= MAX_AUTH_FAILURES) {

@@ -33,8 +33,9 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>the envelope, {@code MAIL FROM:<...>} and one {@code RCPT TO:<...>} per recipient;</li>
  *   <li>the header fields in the order sent, names as sent, unfolded (each line break with the white space after it
- *   becomes one space, with the white space before it), RFC 2047 encoded-words decoded; masked ones as {@value #MASKED}; the boundary parameter of
- *   a {@code Content-Type} as {@code boundary="<masked>"}; a masked {@code Content-ID} as
+ *   becomes one space, with the white space before it), RFC 2047 encoded-words decoded, control characters as
+ *   escapes ({@code \r}, {@code \n}, {@code \t}, <code>&#92;u0000</code>); masked ones as {@value #MASKED}; the
+ *   boundary parameter of a {@code Content-Type} as {@code boundary="<masked>"}; a masked {@code Content-ID} as
  *   {@code <masked-cid-1>}, {@code <masked-cid-2>} in the order the parts come, and every {@code cid:} reference to
  *   it in a text part as {@code cid:masked-cid-1}, so that a generated id does not matter but a broken reference
  *   still shows;</li>
@@ -43,7 +44,8 @@ import java.util.regex.Pattern;
  *   its header fields; an attached message as its header fields and body; anything else (attachments, inline
  *   images) as one line with its name, type, size and SHA-256, not its content.</li>
  * </ul>
- * Preamble and epilogue of multiparts are left out; a text always ends with a line end.
+ * Preamble and epilogue of multiparts are left out; a text always ends with a line end, and the form with exactly
+ * one.
  */
 public final class MessageNormaliser {
     /** What a masked header value becomes. */
@@ -82,7 +84,7 @@ public final class MessageNormaliser {
         }
         n.out.append('\n');
         n.message(message, "");
-        return n.out.toString();
+        return SnapshotFile.canonical(n.out.toString());
     }
 
     private void message(MimePart message, String number) {
@@ -103,12 +105,13 @@ public final class MessageNormaliser {
             String line = lines.nextElement();
             int colon = line.indexOf(':');
             if (colon < 0) {
-                out.append(unfold(line).strip()).append('\n');
+                out.append(visible(unfold(line).strip())).append('\n');
                 continue;
             }
             String name = line.substring(0, colon).strip();
             String value = unfold(line.substring(colon + 1)).strip();
-            out.append(name).append(": ").append(value(name.toLowerCase(Locale.ROOT), value)).append('\n');
+            out.append(visible(name)).append(": ").append(visible(value(name.toLowerCase(Locale.ROOT), value)))
+                    .append('\n');
         }
     }
 
@@ -205,8 +208,8 @@ public final class MessageNormaliser {
         String kind = disposition == null ? "part" : disposition.toLowerCase(Locale.ROOT).equals("inline")
                 ? "inline part" : "attachment";
         String fileName = part.getFileName();
-        out.append('(').append(kind).append(fileName == null ? "" : " \"" + decoded(fileName) + "\"").append(": ")
-                .append(mimeType(part)).append(", ").append(size).append(size == 1 ? " byte" : " bytes")
+        out.append('(').append(kind).append(fileName == null ? "" : " \"" + visible(decoded(fileName)) + "\"")
+                .append(": ").append(mimeType(part)).append(", ").append(size).append(size == 1 ? " byte" : " bytes")
                 .append(", sha256 ").append(HexFormat.of().formatHex(sha256.digest())).append(")\n");
     }
 
@@ -231,6 +234,35 @@ public final class MessageNormaliser {
         } catch (MessagingException | IOException | RuntimeException e) {
             // the rendering says what could not be read
         }
+    }
+
+    /**
+     * Makes the control characters of a header value visible, as Java writes them: {@code \r}, {@code \n} and
+     * {@code \t} as those two-character escapes, any other (C0, DEL, C1) as <code>&#92;u00XX</code>. A decoded encoded-word
+     * can hold a line break, which would otherwise split the line (and lose its {@code \r} when the snapshot is
+     * read).
+     */
+    static String visible(String value) {
+        StringBuilder sb = null;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!Character.isISOControl(c)) {
+                if (sb != null) {
+                    sb.append(c);
+                }
+                continue;
+            }
+            if (sb == null) {
+                sb = new StringBuilder(value.length() + 8).append(value, 0, i);
+            }
+            switch (c) {
+                case '\r' -> sb.append("\\r");
+                case '\n' -> sb.append("\\n");
+                case '\t' -> sb.append("\\t");
+                default -> sb.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return sb == null ? value : sb.toString();
     }
 
     private static String unfold(String value) {

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * extension when a test starts (one per test, so its count of unnamed snapshots starts again), held by the mailbox's
  * {@code ReportLocation}. Files are {@code <root>/<test-class>/<test-method>[-n].eml.txt}, {@code -n} for the n-th
  * snapshot without a name in one test (n = 2, 3, ...), and {@code <test-method>-<name>.eml.txt} for a named one; the
- * test method carries the invocation index of a repeated or parameterized test ({@code sends-2}).
+ * test method carries the invocation index of a repeated or parameterized test ({@code sends-2}), and the parameter
+ * types of a test method whose name another one shares ({@code sends(Mailbox,TestInfo)}).
  */
 public final class SnapshotContext {
     /** The configuration parameter (or system property) naming the root directory of snapshots. */
@@ -35,7 +36,7 @@ public final class SnapshotContext {
      *
      * @param root the root directory of snapshots
      * @param testClass the test class's binary name
-     * @param testName the test method's name, with the invocation index of a repeated test
+     * @param testName the test method's name as its files use it (parameter types of an overload, invocation index)
      * @param update whether differing and missing snapshots are (re)written
      */
     public SnapshotContext(Path root, String testClass, String testName, boolean update) {

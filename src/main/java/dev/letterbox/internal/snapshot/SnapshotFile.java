@@ -11,7 +11,9 @@ import java.util.Optional;
 /**
  * Compares a normalised message with its snapshot file, and writes the file when there is none yet or when asked to
  * update it. The file is UTF-8; its line ends are read as {@code \n} whatever they are (a checkout with
- * {@code core.autocrlf} must not make every snapshot differ).
+ * {@code core.autocrlf} must not make every snapshot differ), a byte order mark at its start is ignored (editors on
+ * Windows add one), and so is a missing or extra line end at its very end (editors add or remove one): both texts
+ * are compared as {@link #canonical(String)} makes them. A difference always comes with a non-empty diff.
  */
 public final class SnapshotFile {
 
@@ -41,6 +43,8 @@ public final class SnapshotFile {
     public record Differs(String expected, String diff) implements Outcome {
     }
 
+    private static final String BOM = "\uFEFF";
+
     private SnapshotFile() {
     }
 
@@ -48,12 +52,13 @@ public final class SnapshotFile {
      * Compares a normalised message with its snapshot.
      *
      * @param file the snapshot file
-     * @param actual the normalised message
+     * @param received the normalised message
      * @param update whether a differing snapshot is rewritten
      * @return what was found (and done)
      * @throws UncheckedIOException if the file cannot be read or written
      */
-    public static Outcome check(Path file, String actual, boolean update) {
+    public static Outcome check(Path file, String received, boolean update) {
+        String actual = canonical(received);
         Optional<String> expected = read(file);
         if (expected.isPresent() && expected.get().equals(actual)) {
             return new Matched();
@@ -70,12 +75,29 @@ public final class SnapshotFile {
     private static Optional<String> read(Path file) {
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8);
-            return Optional.of(text.replace("\r\n", "\n"));
+            if (text.startsWith(BOM)) {
+                text = text.substring(1);
+            }
+            return Optional.of(canonical(text.replace("\r\n", "\n")));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the snapshot " + file.toAbsolutePath() + ": " + e, e);
         }
+    }
+
+    /**
+     * Returns a text as snapshots are compared: ending with exactly one {@code \n} (an empty text stays empty).
+     *
+     * @param text lines ending in {@code \n}
+     * @return the text with the line ends at its very end made one
+     */
+    public static String canonical(String text) {
+        int end = text.length();
+        while (end > 0 && text.charAt(end - 1) == '\n') {
+            end--;
+        }
+        return end == 0 ? "" : text.substring(0, end) + "\n";
     }
 
     private static void write(Path file, String text) {

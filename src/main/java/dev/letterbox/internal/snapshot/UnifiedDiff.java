@@ -38,23 +38,31 @@ public final class UnifiedDiff {
     }
 
     /**
-     * Renders the unified diff of two texts, empty when their lines are equal.
+     * Renders the unified diff of two texts, empty only when the texts are equal. Two texts whose lines are equal
+     * differ only in the line end at the very end; their diff says so in a line of its own, after the labels.
      *
      * @param oldText the old text (the snapshot), line ends {@code \n}
      * @param newText the new text (the received message), line ends {@code \n}
      * @param oldLabel the name of the old text, for the {@code ---} line
      * @param newLabel the name of the new text, for the {@code +++} line
-     * @return the diff, lines ending in {@code \n}; empty if there is no difference
+     * @return the diff, lines ending in {@code \n}; empty if the texts are equal
      */
     public static String of(String oldText, String newText, String oldLabel, String newLabel) {
+        if (oldText.equals(newText)) {
+            return "";
+        }
         List<String> oldLines = lines(oldText);
         List<String> newLines = lines(newText);
         List<Edit> script = edits(oldLines, newLines);
-        if (script.stream().allMatch(e -> e.op() == Op.EQUAL)) {
-            return "";
-        }
         StringBuilder out = new StringBuilder();
         out.append("--- ").append(oldLabel).append('\n').append("+++ ").append(newLabel).append('\n');
+        if (script.stream().allMatch(e -> e.op() == Op.EQUAL)) {
+            // equal lines: lines() drops one line end at the very end, so that is all that differs
+            boolean oldEnds = oldText.endsWith("\n");
+            return out.append("(no line differs: ").append(oldLabel).append(oldEnds ? " ends with" : " ends without")
+                    .append(" a line end, ").append(newLabel).append(oldEnds ? " without one)" : " with one)")
+                    .append('\n').toString();
+        }
         int i = 0;
         while (i < script.size()) {
             if (script.get(i).op() == Op.EQUAL) {
@@ -78,7 +86,66 @@ public final class UnifiedDiff {
             appendHunk(out, script.subList(start, end), oldLines, newLines);
             i = end;
         }
+        appendLookAlikes(out, script, oldLines, newLines, oldLabel, newLabel);
         return out.toString();
+    }
+
+    /**
+     * Adds a note for each changed line that looks like the line it became (white space at its end, a no-break
+     * space for a space, a zero-width character): the diff shows both, but a reader cannot see what differs.
+     */
+    private static void appendLookAlikes(StringBuilder out, List<Edit> script, List<String> oldLines,
+            List<String> newLines, String oldLabel, String newLabel) {
+        int i = 0;
+        while (i < script.size()) {
+            if (script.get(i).op() == Op.EQUAL) {
+                i++;
+                continue;
+            }
+            List<Edit> deleted = new ArrayList<>();
+            List<Edit> inserted = new ArrayList<>();
+            for (; i < script.size() && script.get(i).op() != Op.EQUAL; i++) {
+                (script.get(i).op() == Op.DELETE ? deleted : inserted).add(script.get(i));
+            }
+            for (int k = 0; k < Math.min(deleted.size(), inserted.size()); k++) {
+                int oldLine = deleted.get(k).oldLine();
+                int newLine = inserted.get(k).newLine();
+                String a = oldLines.get(oldLine);
+                String b = newLines.get(newLine);
+                if (looks(a).equals(looks(b))) {
+                    int column = 0;
+                    while (column < a.length() && column < b.length() && a.charAt(column) == b.charAt(column)) {
+                        column++;
+                    }
+                    out.append("(line ").append(oldLine + 1).append(" of ").append(oldLabel).append(" and line ")
+                            .append(newLine + 1).append(" of ").append(newLabel)
+                            .append(" look alike but differ at column ").append(column + 1).append(": ")
+                            .append(character(a, column)).append(" in ").append(oldLabel).append(", ")
+                            .append(character(b, column)).append(" in ").append(newLabel).append(")\n");
+                }
+            }
+        }
+    }
+
+    /** What a line looks like: white space as one kind of space, none at the end, invisible characters gone. */
+    private static String looks(String line) {
+        StringBuilder sb = new StringBuilder(line.length());
+        line.codePoints().forEach(cp -> {
+            if (Character.getType(cp) == Character.FORMAT) {
+                return;
+            }
+            sb.appendCodePoint(Character.isWhitespace(cp) || Character.isSpaceChar(cp) ? ' ' : cp);
+        });
+        return sb.toString().stripTrailing();
+    }
+
+    private static String character(String line, int index) {
+        if (index >= line.length()) {
+            return "the end of the line";
+        }
+        int cp = line.codePointAt(index);
+        String name = Character.getName(cp);
+        return String.format("U+%04X", cp) + (name == null ? "" : " " + name);
     }
 
     private static void appendHunk(StringBuilder out, List<Edit> hunk, List<String> oldLines, List<String> newLines) {

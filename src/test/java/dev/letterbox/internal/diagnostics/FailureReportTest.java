@@ -22,11 +22,13 @@ class FailureReportTest {
             ReceivedMessage first = deliver(server, "shop@example.com", List.of("ann@example.com"), Corpus.RELATED);
             ReceivedMessage second = deliver(server, "billing@example.com", List.of("ann@example.com"),
                     Corpus.ATTACHMENTS);
-            Path dir = FailureReport.directoryFor(root, "com.example.WelcomeMailTest", "sendsWelcome()");
+            Path dir = FailureReport.directoryFor(root, "com.example.WelcomeMailTest", "sends welcome/1");
 
             List<Path> written = FailureReport.write(dir, List.of(first, second), List.of());
 
-            assertThat(dir).isEqualTo(root.resolve("com.example.WelcomeMailTest").resolve("sendsWelcome__"));
+            assertThat(dir).isEqualTo(root.resolve("com.example.WelcomeMailTest").resolve("sends_welcome_1"));
+            assertThat(FailureReport.directoryFor(root, "T", "sends(String[],int)").getFileName())
+                    .hasToString("sends(String[],int)"); // an overloaded test method's name is kept as it is
             assertThat(written).startsWith(dir.resolve("summary.txt"), dir.resolve("00.eml"), dir.resolve("01.eml"),
                     dir.resolve("index.html"));
             assertThat(Files.readAllBytes(dir.resolve("00.eml"))).isEqualTo(first.raw());

@@ -286,6 +286,8 @@ class AuthTest extends ServerPerTest {
             for (int i = 0; i < 2 * SmtpSession.MAX_AUTH_FAILURES; i++) {
                 c.command("AUTH NTLM").assertReply(504, "5.5.4");
                 c.command("AUTH PLAIN " + b64("\0alice\0secret")).assertReply(538, "5.7.11"); // no TLS
+                c.command("AUTH").assertReply(501, "5.5.4"); // syntax: no mechanism named
+                c.command("AUTH CRAM-MD5 " + b64("initial")).assertReply(501, "5.5.4"); // takes none
             }
             c.command("NOOP").assertReply(250, "2.0.0");
         }

@@ -35,6 +35,32 @@ class SessionThreadPoolTest {
     }
 
     @Test
+    void anInterruptOfOneSessionDoesNotReachTheIdleThreadNorTheNextSession() throws Exception {
+        SmtpListener listener = SmtpListener.start(ServerOptions.defaults(), DISCARD, 60_000);
+        try {
+            int port = listener.port();
+            Thread thread;
+            try (SmtpTestClient c = SmtpTestClient.connectEhlo(listener.host(), port)) {
+                thread = ServerThreads.sessionThreads(port).get(0);
+                thread.interrupt(); // blocked in a socket read: the flag stays set through the session
+                c.command("QUIT").assertCode(221);
+                c.assertClosedByServer();
+            }
+
+            awaitIdle(thread); // parked: with the flag still set, parkNanos would return at once and spin
+
+            try (SmtpTestClient next = SmtpTestClient.connectEhlo(listener.host(), port)) {
+                next.command("NOOP").assertCode(250);
+                assertThat(ServerThreads.sessionThreads(port)).containsExactly(thread);
+                assertThat(thread.isInterrupted()).as("interrupt flag of the thread serving the next session")
+                        .isFalse();
+            }
+        } finally {
+            listener.close();
+        }
+    }
+
+    @Test
     void anIdleSessionThreadEndsAfterItsWaitWhileTheListenerRuns() throws Exception {
         SmtpListener listener = SmtpListener.start(ServerOptions.defaults(), DISCARD, 50);
         try {

@@ -230,6 +230,29 @@ class MessageNormaliserTest {
                 .doesNotContain("secret");
     }
 
+    @Test
+    void controlCharactersInDecodedHeaderValuesAreEscapedVisibly() {
+        String raw = "Subject: =?UTF-8?Q?a=0D=0Ab=09c=00d=7F?=\r\nX-Tag: =?UTF-8?B?eAd5?=\r\n\r\nbody\r\n";
+
+        assertThat(normalise(raw)).contains("Subject: a\\r\\nb\\tc\\u0000d\\u007f\nX-Tag: x\\u0007y\n\nbody\n");
+    }
+
+    @Test
+    void aHeaderThatDecodesToALineBreakRoundTripsThroughItsSnapshot(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) {
+        String form = normalise("Subject: =?UTF-8?Q?a=0D=0Ab?=\r\n\r\nbody\r\n");
+        java.nio.file.Path file = dir.resolve("s.eml.txt");
+
+        assertThat(SnapshotFile.check(file, form, false)).isInstanceOf(SnapshotFile.Written.class);
+        assertThat(SnapshotFile.check(file, form, false)).isEqualTo(new SnapshotFile.Matched());
+    }
+
+    @Test
+    void theFormEndsWithExactlyOneLineEnd() {
+        assertThat(normalise("Subject: s\r\n\r\nbody\r\n\r\n\r\n")).endsWith("\n\nbody\n");
+        assertThat(normalise("Subject: s\r\n\r\n")).endsWith("Subject: s\n");
+    }
+
     private static String normalise(String raw) {
         return MessageNormaliser.normalise(ENVELOPE, parse(raw), DEFAULT_MASKED);
     }

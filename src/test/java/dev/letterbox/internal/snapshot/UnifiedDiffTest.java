@@ -18,6 +18,28 @@ class UnifiedDiffTest {
     }
 
     @Test
+    void textsThatDifferOnlyInTheirFinalLineEndHaveADiffThatSaysSo() {
+        assertThat(UnifiedDiff.of("a\nb", "a\nb\n", "old", "new")).isEqualTo("""
+                --- old
+                +++ new
+                (no line differs: old ends without a line end, new with one)
+                """);
+        assertThat(UnifiedDiff.of("a\nb\n", "a\nb", "old", "new"))
+                .endsWith("(no line differs: old ends with a line end, new without one)\n");
+    }
+
+    @Test
+    void linesThatLookAlikeGetANoteSayingWhereTheyDiffer() {
+        String diff = UnifiedDiff.of("a\nHello \nb\nx\u00A0y\n", "a\nHello\nb\nx y\n", "old", "new");
+
+        assertThat(diff).endsWith(" b\n-x\u00A0y\n+x y\n"
+                + "(line 2 of old and line 2 of new look alike but differ at column 6: U+0020 SPACE in old, the end of"
+                + " the line in new)\n"
+                + "(line 4 of old and line 4 of new look alike but differ at column 2: U+00A0 NO-BREAK SPACE in old,"
+                + " U+0020 SPACE in new)\n");
+    }
+
+    @Test
     void distantChangesMakeSeparateHunksWithThreeLinesOfContext() {
         String old = "a\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\nl\nm\nn\no\np\n";
         String changed = "a\nb\nC\nd\ne\nf\ng\nh\ni\nj\nk\nl\nm\nn\no\np\nq\n";
