@@ -53,6 +53,17 @@ class ReportInBrowserTest {
             + "background:#ff00ff';document.body.appendChild(d);try{parent.document.title='pwned'}catch(e){}"
             + "</script>";
 
+    /** Markup whose comments and raw text a naive scanner ends elsewhere than a browser, hiding a live tag. */
+    private static final String TOKENIZER_TRICKS = "<!--><meta http-equiv=refresh content=\"0;url=https://evil.example/1\">-->"
+            + "<!---><img src=https://evil.example/2.gif>--><!-- --!><img src=https://evil.example/3.gif>-->"
+            + "<title><!--</title><meta http-equiv=refresh content=\"0;url=https://evil.example/4\">-->"
+            + "<textarea><!--</TEXTAREA><img src=https://evil.example/5.gif>-->"
+            + "<xmp><!--</xmp><img src=https://evil.example/6.gif>--><noscript><!--</noscript>"
+            + "<img src=https://evil.example/7.gif>--><!x <!-- ><img src=https://evil.example/8.gif>-->"
+            + "</p title=\"<!--\"><img src=https://evil.example/9.gif>-->"
+            + "<svg><style><img src=https://evil.example/10.gif></style><title><img src=https://evil.example/11.gif>"
+            + "</title></svg><math><textarea><img src=https://evil.example/12.gif></textarea></math>";
+
     private static String chromium;
 
     @BeforeAll
@@ -92,7 +103,7 @@ class ReportInBrowserTest {
                     + "<a href=\"javascript:" + handler() + "\">click</a>"
                     + "<form action=\"https://evil.example/\"><input name=q></form>"
                     + "<object data=\"https://evil.example/x.swf\"></object><embed src=\"https://evil.example/y\">"
-                    + SCRIPTS + "</iframe>" + SCRIPTS + "</body></html>");
+                    + TOKENIZER_TRICKS + SCRIPTS + "</iframe>" + SCRIPTS + "</body></html>");
             LetterboxAssertions.assertThat(mailbox.awaitMessage()).hasSubject("Friendly");
         }
 
@@ -127,6 +138,17 @@ class ReportInBrowserTest {
         URI body = page.resolve("00-body.html");
         assertThat(dumpDom(body, root)).as("the body file opened by itself, under its own policy")
                 .contains("<meta http-equiv=\"Content-Security-Policy\"").doesNotContain("<div id=\"pwned\"");
+    }
+
+    @Test
+    void whereChromiumParsesATagInTheRewrittenBodyItsRemoteResourceIsBlocked(@TempDir Path root) throws Exception {
+        URI page = reportOf(HostileMailFixture.class, root);
+
+        String body = dumpDom(page.resolve("00-body.html"), root);
+
+        assertThat(body).as("the body as Chromium parsed it").doesNotContain(" src=\"https:", " http-equiv=\"refresh\"")
+                .contains("data-letterbox-blocked-src=\"https://evil.example/2.gif\"",
+                        "data-letterbox-blocked-src=\"https://evil.example/9.gif\"");
     }
 
     @Test

@@ -1,21 +1,29 @@
 package dev.letterbox.internal.diagnostics;
 
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
  * Prepares a mail's HTML body for the report's sandboxed frame: {@code cid:} URLs point at the inline parts written
  * beside it, and every other resource the browser would fetch by itself (remote images, {@code srcset} candidates,
- * CSS {@code url()}, stylesheets, {@code <base>}, {@code <meta http-equiv>}) is blocked and counted. Event handler
- * attributes and {@code javascript:} links are removed too. This is not the defence against scripts: the frame's
- * {@code sandbox} (without {@code allow-scripts}) and the Content-Security-Policy are; the rewrite only keeps the page
- * off the network and makes inline images show.
+ * CSS {@code url()}, stylesheets, {@code <base>}) is blocked and counted; every {@code <meta>} is disabled (refresh,
+ * referrer policy, charset) and counted. Event handler attributes and {@code javascript:} links are removed too. This
+ * is not the defence against scripts: the frame's {@code sandbox} (without {@code allow-scripts}) and the
+ * Content-Security-Policy are; the rewrite only keeps the page off the network and makes inline images show.
  *
- * <p>A forward scanner in the manner of an HTML tokenizer, as {@code internal.mime.HtmlAnchors} reads anchors: a tag
- * runs to its {@code >} (not one inside a quoted value), a comment to its {@code -->}, a {@code <style>} element to
- * its {@code </style}; every character is looked at a bounded number of times, so the time is linear in the body
- * whatever the input. A blocked attribute is kept under the name {@code data-letterbox-blocked-<name>}, so the
- * page's source still shows what the mail asked for.
+ * <p>A forward scanner that splits the text where the WHATWG tokenizer does, as {@code internal.mime.HtmlAnchors}
+ * reads anchors: a tag runs to its {@code >} (not one inside a quoted value); a comment to its {@code -->} or
+ * {@code --!>}, and {@code <!-->} and {@code <!--->} are whole comments; {@code <!x>}, {@code <?x>} and
+ * {@code </ x>} are bogus comments to the first {@code >}, written as {@code <!--x-->}; an end tag loses its
+ * attributes. The raw text and RCDATA elements ({@code title textarea style xmp iframe noembed noframes script},
+ * {@code plaintext} to the end) run to their end tag in any ASCII case, and their text is written without a
+ * {@code <}: they are raw text in HTML but markup inside SVG and MathML, and text without {@code <} holds no tag in
+ * either. {@code <noscript>}, raw text or markup depending on whether scripting is on, becomes
+ * {@code <letterbox-noscript>}, markup in every parser. So where this scanner sees a tag the browser does too, and
+ * what it copies as text or a comment is text or a comment to the browser.
+ *
+ * <p>Every character is looked at a bounded number of times, so the time is linear in the body whatever the input. A
+ * blocked attribute is kept under the name {@code data-letterbox-blocked-<name>}, so the page's source still shows
+ * what the mail asked for.
  */
 final class HtmlBodyRewrite {
     /** The prefix of the name a blocked attribute is kept under. */
@@ -64,38 +72,116 @@ final class HtmlBodyRewrite {
         int i = 0;
         while (i < n) {
             char c = html.charAt(i);
-            if (c == '<' && regionMatches(html, i, "<!--")) {
-                int end = indexOf(html, "-->", i + 4);
-                end = end < 0 ? n : end + 3;
+            char next = i + 1 < n ? html.charAt(i + 1) : 0;
+            if (c != '<' || i + 1 >= n) {
+                out.append(c);
+                i++;
+            } else if (isLetter(next)) {
+                i = tag(i + 1, false);
+            } else if (next == '!' && regionMatches(html, i, "<!--")) {
+                i = comment(i);
+            } else if (next == '!' && regionMatches(html, i, "<!doctype")) {
+                int end = indexOf(html, '>', i);
+                end = end < 0 ? n : end + 1;
                 out.append(html, i, end);
                 i = end;
-            } else if (c == '<' && i + 1 < n && isLetter(html.charAt(i + 1))) {
-                i = tag(i + 1);
+            } else if (next == '!' || next == '?') {
+                i = bogusComment(i + 2, next == '?' ? i + 1 : i + 2);
+            } else if (next == '/' && i + 2 < n && isLetter(html.charAt(i + 2))) {
+                i = tag(i + 2, true);
+            } else if (next == '/' && i + 2 < n && html.charAt(i + 2) != '>') {
+                i = bogusComment(i + 2, i + 2);
             } else {
-                out.append(c);
+                out.append(c); // text, as a browser takes a '<' before anything else ("</>" is dropped by it)
                 i++;
             }
         }
     }
 
-    /** Rewrites the tag whose name starts at i; returns the index after it (after a style element's text). */
-    private int tag(int i) {
+    /**
+     * Copies the comment at i as the WHATWG tokenizer ends it: {@code <!-->} and {@code <!--->} are whole comments,
+     * otherwise it runs to the first {@code -->} or {@code --!>} (or the end of the text).
+     */
+    private int comment(int i) {
+        int n = html.length();
+        int end;
+        if (i + 4 < n && html.charAt(i + 4) == '>') {
+            end = i + 5;
+        } else if (i + 5 < n && html.charAt(i + 4) == '-' && html.charAt(i + 5) == '>') {
+            end = i + 6;
+        } else {
+            end = n;
+            for (int k = i + 4; k + 2 < n; k++) {
+                if (html.charAt(k) == '-' && html.charAt(k + 1) == '-') {
+                    char after = html.charAt(k + 2);
+                    if (after == '>') {
+                        end = k + 3;
+                        break;
+                    }
+                    if (after == '!' && k + 3 < n && html.charAt(k + 3) == '>') {
+                        end = k + 4;
+                        break;
+                    }
+                }
+            }
+        }
+        out.append(html, i, end);
+        return end;
+    }
+
+    /**
+     * Writes a bogus comment ({@code <!x>}, {@code <?x>}, {@code </ x>}, and {@code <![CDATA[x]]>} outside SVG and
+     * MathML), whose text starts at dataStart and runs to the first {@code >}, as the comment a browser makes of it:
+     * {@code <!--text-->}. Its text holds no {@code >}, so it ends there in every parser, even one in SVG that would
+     * have read a CDATA section.
+     */
+    private int bogusComment(int scanFrom, int dataStart) {
+        int n = html.length();
+        int close = indexOf(html, '>', scanFrom);
+        int end = close < 0 ? n : close;
+        out.append("<!--").append(html, dataStart, end).append("-->");
+        return close < 0 ? n : close + 1;
+    }
+
+    /**
+     * Rewrites the start or end tag whose name starts at i; returns the index after it (for a raw text element, after
+     * its text). An end tag is written without its attributes, which a browser ignores.
+     */
+    private int tag(int i, boolean endTag) {
         int n = html.length();
         int nameStart = i;
         while (i < n && !isSpace(html.charAt(i)) && html.charAt(i) != '/' && html.charAt(i) != '>') {
             i++;
         }
-        String tag = text(nameStart, i).toLowerCase(Locale.ROOT);
-        out.append('<').append(html, nameStart, i);
+        String tag = asciiLower(nameStart, i);
+        String writtenName = text(nameStart, i);
+        if (!endTag) {
+            writtenName = switch (tag) {
+                case "xmp", "plaintext" -> "pre"; // shown as they are, once their text is escaped
+                case "noscript" -> "letterbox-noscript"; // its text is markup or raw text depending on scripting
+                default -> writtenName;
+            };
+        } else if (tag.equals("noscript")) {
+            writtenName = "letterbox-noscript";
+        } else if (tag.equals("xmp")) {
+            writtenName = "pre";
+        }
+        out.append(endTag ? "</" : "<").append(writtenName);
+        boolean meta = !endTag && tag.equals("meta");
+        if (meta) {
+            other++;
+        }
         while (i < n) {
             char c = html.charAt(i);
             if (c == '>') {
                 out.append('>');
                 i++;
-                return tag.equals("style") ? styleText(i) : i;
+                return endTag ? i : rawText(tag, i);
             }
             if (isSpace(c) || c == '/') {
-                out.append(c);
+                if (!endTag) {
+                    out.append(c);
+                }
                 i++;
                 continue;
             }
@@ -103,11 +189,15 @@ final class HtmlBodyRewrite {
             while (i < n && !endsAttributeName(html.charAt(i), i == attrStart)) {
                 i++;
             }
-            String name = text(attrStart, i).toLowerCase(Locale.ROOT);
+            String name = asciiLower(attrStart, i);
             int j = skipSpaces(i);
             if (j >= n || html.charAt(j) != '=') {
-                if (!name.startsWith("on")) {
-                    out.append(html, attrStart, i);
+                if (!name.startsWith("on") && !endTag) {
+                    if (meta) {
+                        out.append(BLOCKED).append(name);
+                    } else {
+                        out.append(html, attrStart, i);
+                    }
                 }
                 i = j > i ? i : j;
                 continue;
@@ -128,10 +218,80 @@ final class HtmlBodyRewrite {
                 value = text(j, end);
                 after = end;
             }
-            attribute(tag, name, text(attrStart, after), value);
+            if (endTag) {
+                // nothing: a browser ignores the attributes of an end tag
+            } else if (meta) {
+                if (!name.startsWith("on")) {
+                    out.append(BLOCKED).append(name).append("=\"").append(Html.escape(value))
+                            .append('"'); // every meta is disabled: refresh, referrer, charset, CSP, ...
+                }
+            } else {
+                attribute(tag, name, text(attrStart, after), value);
+            }
             i = after;
         }
         return i;
+    }
+
+    /**
+     * Writes the text of a raw text or RCDATA element that starts at i (after its start tag) and returns the index of
+     * its end tag; for any other element, returns i. Its text keeps no {@code <}, so it holds no tag whichever way a
+     * browser reads it: these elements are raw text in HTML but markup inside SVG and MathML, where an {@code <img>}
+     * would break out and load. RCDATA (title, textarea) and the text of never-shown elements get {@code &lt;};
+     * {@code <xmp>} and {@code <plaintext>}, written as {@code <pre>}, get {@code &lt;} and {@code &amp;}; a style
+     * sheet gets CSS escapes.
+     */
+    private int rawText(String tag, int i) {
+        boolean plaintext = tag.equals("plaintext");
+        if (!plaintext && !isRawText(tag)) {
+            return i;
+        }
+        int n = html.length();
+        int end = plaintext ? n : i;
+        while (end < n && !endTagAt(end, tag)) {
+            end++;
+        }
+        String text = text(i, end);
+        switch (tag) {
+            case "style" -> out.append(cssWithoutTags(css(text)));
+            case "title", "textarea" -> out.append(text.replace("<", "&lt;"));
+            default -> out.append(text.replace("&", "&amp;").replace("<", "&lt;"));
+        }
+        return end < n ? tag(end + 2, true) : end; // the end tag, its attributes dropped
+    }
+
+    private static boolean isRawText(String tag) {
+        return switch (tag) {
+            case "title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script" -> true;
+            default -> false;
+        };
+    }
+
+    /** Whether the end tag of a raw text element is at i: its name in any ASCII case, then a space, / or >. */
+    private boolean endTagAt(int i, String tag) {
+        int n = html.length();
+        int after = i + 2 + tag.length();
+        if (after >= n || html.charAt(i) != '<' || html.charAt(i + 1) != '/') {
+            return false; // "</title" at the very end is text to a browser too
+        }
+        for (int k = 0; k < tag.length(); k++) {
+            if (asciiLower(html.charAt(i + 2 + k)) != tag.charAt(k)) {
+                return false;
+            }
+        }
+        return isSpace(html.charAt(after)) || html.charAt(after) == '/' || html.charAt(after) == '>';
+    }
+
+    /**
+     * A style sheet without {@code <} or {@code &}: CDO ({@code <!--}, ignored by CSS) and {@code <![CDATA[} are
+     * dropped, the others become the CSS escapes {@code \3c } and {@code \26 }, the same character in a string or a
+     * name.
+     */
+    private static String cssWithoutTags(String css) {
+        if (css.indexOf('<') < 0 && css.indexOf('&') < 0) {
+            return css;
+        }
+        return css.replace("<!--", "").replace("<![CDATA[", "").replace("<", "\\3c ").replace("&", "\\26 ");
     }
 
     /** Writes one attribute with a value, rewritten if it names a resource. */
@@ -211,17 +371,6 @@ final class HtmlBodyRewrite {
         if (blockedHere > 0) {
             out.append(BLOCKED).append(name).append("=\"").append(Html.escape(value)).append('"');
         }
-    }
-
-    /** Rewrites the text of a {@code <style>} element, which runs to {@code </style} (any case) or the end. */
-    private int styleText(int i) {
-        int n = html.length();
-        int end = i;
-        while (end < n && !(html.charAt(end) == '<' && regionMatches(html, end, "</style"))) {
-            end++;
-        }
-        out.append(css(text(i, end)));
-        return end;
     }
 
     /** Rewrites every {@code url(...)} of a style sheet or style attribute and disables {@code @import}. */
@@ -352,7 +501,7 @@ final class HtmlBodyRewrite {
             return false;
         }
         for (int k = 0; k < lower.length(); k++) {
-            if (Character.toLowerCase(s.charAt(i + k)) != lower.charAt(k)) {
+            if (asciiLower(s.charAt(i + k)) != lower.charAt(k)) {
                 return false;
             }
         }
@@ -362,16 +511,6 @@ final class HtmlBodyRewrite {
     private static int indexOf(CharSequence s, char c, int from) {
         for (int i = from; i < s.length(); i++) {
             if (s.charAt(i) == c) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** The first index of text at or after from; each position is compared at most text.length() times. */
-    private static int indexOf(CharSequence s, String text, int from) {
-        for (int i = from; i + text.length() <= s.length(); i++) {
-            if (s.charAt(i) == text.charAt(0) && regionMatches(s, i, text)) {
                 return i;
             }
         }
@@ -391,6 +530,19 @@ final class HtmlBodyRewrite {
 
     private static boolean isSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+    }
+
+    /** The text from start to end in lower case, ASCII letters only, as HTML compares tag and attribute names. */
+    private String asciiLower(int start, int end) {
+        StringBuilder sb = new StringBuilder(end - start);
+        for (int k = start; k < end; k++) {
+            sb.append(asciiLower(html.charAt(k)));
+        }
+        return sb.toString();
+    }
+
+    private static char asciiLower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }
 
     private static boolean isLetter(char c) {

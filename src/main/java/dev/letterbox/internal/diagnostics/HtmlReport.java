@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -17,7 +19,11 @@ import java.util.function.Supplier;
  *
  * <p>Files of message {@code NN}: {@code NN-body.html} (the HTML body, see {@link HtmlBodyRewrite}) and
  * {@code NN-P-<name>} for part {@code P} of {@link ReceivedMessage#parts()} that is not a body, its name made safe
- * ({@link #safeName}): a mail's file name never leaves the directory and never replaces a file of the report.
+ * ({@link #safeName}): a mail's file name never leaves the directory and never replaces a file of the report. A
+ * part a browser would run as a page ({@link #isActive}: HTML, XHTML, SVG, XML, MHTML, JavaScript, by its name or its
+ * declared type) gets {@link #INERT_SUFFIX} too, because browsers ignore {@code download} for {@code file:} links:
+ * opening it shows its source as text instead of running it outside the sandbox and the policy. An inline SVG image
+ * that the body shows through {@code cid:} is written once more as {@code .svg}, for the {@code <img>} alone.
  *
  * <p>The page has no script and loads nothing from the network; both it and each body file carry a
  * Content-Security-Policy {@code <meta>} that forbids scripts, plugins, forms and remote loads. The frame is
@@ -36,6 +42,14 @@ public final class HtmlReport {
             + " data:; style-src 'unsafe-inline'; font-src 'none'; base-uri 'none'; form-action 'none'";
     /** The sandbox of the frame of an HTML body. */
     static final String SANDBOX = "allow-same-origin";
+    /** The suffix of a part file of an active type: a browser shows text/plain as text and sniffs no page in it. */
+    static final String INERT_SUFFIX = ".txt";
+    private static final Set<String> ACTIVE_EXTENSIONS = Set.of("html", "htm", "shtml", "xhtml", "xht", "xml",
+            "xsl", "xslt", "svg", "svgz", "mht", "mhtml", "js", "mjs");
+    private static final Set<String> ACTIVE_TYPES = Set.of("text/html", "application/xhtml+xml", "image/svg+xml",
+            "text/xml", "application/xml", "text/xsl", "application/javascript", "text/javascript",
+            "application/x-javascript", "application/ecmascript", "text/ecmascript", "multipart/related",
+            "application/x-mimearchive");
 
     private static final String STYLE = """
             body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;background:#f4f5f7;\
@@ -151,6 +165,21 @@ public final class HtmlReport {
             safe = safe.substring(0, 80 - ext.length()) + ext;
         }
         return safe.replace("_", "").replace(".", "").isEmpty() ? fallback : safe;
+    }
+
+    /**
+     * Whether a browser that opens the file would run it as a document: by the extension of its name (any case) or by
+     * the declared type (any {@code +xml} type too, which may carry an XSLT or XHTML).
+     *
+     * @param fileName the name the file is written under
+     * @param mimeType the part's declared type, lower case
+     * @return whether the file needs {@link #INERT_SUFFIX}
+     */
+    static boolean isActive(String fileName, String mimeType) {
+        int dot = fileName.lastIndexOf('.');
+        String extension = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+        String type = mimeType.toLowerCase(Locale.ROOT);
+        return ACTIVE_EXTENSIONS.contains(extension) || ACTIVE_TYPES.contains(type) || type.endsWith("+xml");
     }
 
     private static String testName(Path directory) {

@@ -158,22 +158,34 @@ final class MessageSection {
                 continue;
             }
             String extension = p.contentType().is("message/rfc822") ? ".eml" : "";
-            String name = prefix + "-" + k + "-" + HtmlReport.safeName(p.fileName() == null ? null : p.fileName(),
+            String safe = prefix + "-" + k + "-" + HtmlReport.safeName(p.fileName() == null ? null : p.fileName(),
                     "part" + k + extension(p) + extension);
+            boolean active = HtmlReport.isActive(safe, p.contentType().mimeType());
+            String name = active ? safe + HtmlReport.INERT_SUFFIX : safe;
             try {
-                Path file = directory.resolve(name);
-                try (InputStream in = p.openStream()) {
-                    Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-                files.add(file);
+                write(p, name);
                 partFiles.put(p, name);
                 if (p.contentId() != null) {
-                    cidFiles.putIfAbsent(p.contentId(), name);
+                    String inline = name;
+                    if (active && p.contentType().is("image/svg+xml")) {
+                        // for the body's <img> only, where SVG runs no script; no link points at it
+                        inline = safe.toLowerCase(Locale.ROOT).endsWith(".svg") ? safe : safe + ".svg";
+                        write(p, inline);
+                    }
+                    cidFiles.putIfAbsent(p.contentId(), inline);
                 }
             } catch (IOException | RuntimeException e) {
                 // shown as not written in the list of parts
             }
         }
+    }
+
+    private void write(Attachment p, String name) throws IOException {
+        Path file = directory.resolve(name);
+        try (InputStream in = p.openStream()) {
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        files.add(file);
     }
 
     private static String extension(Attachment p) {

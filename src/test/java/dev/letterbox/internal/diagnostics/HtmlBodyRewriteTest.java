@@ -97,8 +97,74 @@ class HtmlBodyRewriteTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"<!--><meta http-equiv=refresh content=\"0;url=https://t/\">-->",
+        "<!---><img src=https://t.example/x>-->", "<!-- a --!><img src=https://t.example/x>-->",
+        "<!-- a ---!><img src=https://t.example/x>-->",
+        "<title><!--</title><meta http-equiv=refresh content=\"0;url=https://t/\">-->",
+        "<TiTlE><!--</tItLe ><img src=https://t.example/x>-->",
+        "<textarea><!--</textarea><img src=https://t.example/x>-->",
+        "<xmp><!--</xmp><img src=https://t.example/x>-->", "<noembed><!--</noembed><img src=https://t.example/x>-->",
+        "<noframes><!--</noframes><img src=https://t.example/x>-->",
+        "<iframe><!--</iframe><img src=https://t.example/x>-->", "<script><!--</script><img src=https://t.example/x>-->",
+        "<!x <!-- ><img src=https://t.example/x>-->",
+        "<?php <!-- ?><img src=https://t.example/x>-->", "<!DOCTYPE html \"<!--\"><img src=https://t.example/x>-->",
+        "</ <!-- ><img src=https://t.example/x>-->", "</p title=\"<!--\"><img src=https://t.example/x>-->"})
+    void commentsAndRawTextEndWhereABrowserEndsThemSoWhatFollowsIsRewritten(String html) {
+        HtmlBodyRewrite.Result r = rewrite(html);
+
+        assertThat(r.remoteBlocked() + r.otherBlocked()).as(r.html()).isPositive();
+        assertThat(r.html()).doesNotContain(" src=https:", " http-equiv=", " content=\"0");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"<svg><style><img src=https://t.example/x></style></svg>",
+        "<svg><title><img src=https://t.example/x></title></svg>",
+        "<math><textarea><img src=https://t.example/x></textarea></math>",
+        "<svg><xmp><img src=https://t.example/x></xmp></svg>", "<svg><script><img src=https://t.example/x></script>",
+        "<svg><iframe><img src=https://t.example/x></iframe>", "<plaintext><img src=https://t.example/x>"})
+    void rawTextHoldsNoTagSoItIsInertWhereverAParserPutsIt(String html) {
+        // in <svg> or <math> these elements are not raw text, and <img> there would be a tag that loads
+        HtmlBodyRewrite.Result r = rewrite(html);
+
+        assertThat(r.html()).doesNotContain("<img").containsAnyOf("&lt;img", "\\3c img");
+    }
+
+    @Test
+    void rawTextElementsStillShowTheirTextAndStylesStillApply() {
+        assertThat(rewrite("<title>a < b & c</title>").html()).isEqualTo("<title>a &lt; b & c</title>");
+        assertThat(rewrite("<textarea>x</textareax><b></textarea>").html())
+                .isEqualTo("<textarea>x&lt;/textareax>&lt;b></textarea>");
+        assertThat(rewrite("<xmp>a<b>&amp;</XMP>").html()).isEqualTo("<pre>a&lt;b>&amp;amp;</pre>");
+        assertThat(rewrite("<style><!-- p{color:red} a[title=\"<&\"]{} --></style>").html())
+                .isEqualTo("<style> p{color:red} a[title=\"\\3c \\26 \"]{} --></style>");
+        assertThat(rewrite("<noscript><p>on</p></noscript>").html())
+                .isEqualTo("<letterbox-noscript><p>on</p></letterbox-noscript>");
+        assertThat(rewrite("<p>x<plaintext>a<b>").html()).isEqualTo("<p>x<pre>a&lt;b>");
+    }
+
+    @Test
+    void bogusCommentsBecomeCommentsEndingAtTheFirstGreaterThanAndEndTagsLoseTheirAttributes() {
+        assertThat(rewrite("<?xml version=\"1.0\"?><!x y><![CDATA[z]]></ q></a title=\">\" ></>").html())
+                .isEqualTo("<!--?xml version=\"1.0\"?--><!--x y--><!--[CDATA[z]]--><!-- q--></a></>");
+    }
+
+    @Test
+    void everyMetaIsDisabledAndCountedOnce() {
+        HtmlBodyRewrite.Result r = rewrite("<meta name=\"referrer\" content=\"unsafe-url\"><META CHARSET=latin1>"
+                + "<svg><meta http-equiv=refresh content=\"0;url=https://t.example/\"></svg>");
+
+        assertThat(r.html()).isEqualTo("<meta data-letterbox-blocked-name=\"referrer\""
+                + " data-letterbox-blocked-content=\"unsafe-url\"><META data-letterbox-blocked-charset=\"latin1\">"
+                + "<svg><meta data-letterbox-blocked-http-equiv=\"refresh\""
+                + " data-letterbox-blocked-content=\"0;url=https://t.example/\"></svg>");
+        assertThat(r.otherBlocked()).isEqualTo(3);
+        assertThat(r.remoteBlocked()).isZero();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"<a x=\"", "<img src=", "<!--", "<style>url(", "<p style='url(\"", "<a b c d ",
-        "<<<<", "<img srcset=\"a,", "<x onclick=", "&#"})
+        "<<<<", "<img srcset=\"a,", "<x onclick=", "&#", "<!-", "<!-- --!", "</a x=\"", "<?", "<!x",
+        "<title>", "<textarea></textarea", "<plaintext>", "<script></scrip", "<xmp><", "<meta "})
     void workIsLinearInTheSizeOfTheBodyWhateverItRepeats(String unit) {
         long small = reads(unit.repeat(2_000));
         long large = reads(unit.repeat(8_000));

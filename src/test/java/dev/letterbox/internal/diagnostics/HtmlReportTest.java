@@ -107,14 +107,74 @@ class HtmlReportTest {
         Path report = report(dir, HOSTILE);
 
         String page = Files.readString(report.resolve("index.html"));
-        assertThat(page).contains("<a href=\"00-2-index.html\" download=\"00-2-index.html\">../../index.html</a>")
+        assertThat(page).contains("<a href=\"00-2-index.html.txt\" download=\"00-2-index.html.txt\">../../index.html</a>")
                 .contains("<a href=\"00-3-bashrc\" download=\"00-3-bashrc\">..\\..\\.bashrc</a>");
-        assertThat(report.resolve("00-2-index.html")).content().isEqualToIgnoringNewLines("echo owned");
+        assertThat(report.resolve("00-2-index.html.txt")).content().isEqualToIgnoringNewLines("echo owned");
         assertThat(Files.readString(report.resolve("index.html"))).startsWith("<!DOCTYPE html>");
         try (Stream<Path> all = Files.walk(dir)) {
             assertThat(all.filter(Files::isRegularFile).map(p -> p.getParent()))
                     .allMatch(report::equals);
         }
+    }
+
+    @Test
+    void filesOfActiveTypesGetATxtSuffixSoOpeningALinkShowsTheirSourceAndTheLinkShowsTheMailsName(@TempDir Path dir)
+            throws Exception {
+        StringBuilder mail = new StringBuilder("""
+                From: shop@example.com
+                To: ann@example.com
+                Subject: Active attachments
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary="mix"
+
+                --mix
+                Content-Type: multipart/related; boundary="rel"
+
+                --rel
+                Content-Type: text/html; charset=UTF-8
+
+                <p><img src="cid:logo@shop"></p>
+                --rel
+                Content-Type: image/svg+xml
+                Content-ID: <logo@shop>
+                Content-Disposition: inline; filename="logo.svg"
+
+                <svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><rect width="8" height="8"/></svg>
+                --rel--
+                """);
+        String[][] attachments = {{"invoice.html", "application/octet-stream"}, {"a.HTM", "text/plain"},
+            {"b.svg", "application/octet-stream"}, {"c.xhtml", "application/octet-stream"},
+            {"d.xht", "application/octet-stream"}, {"e.xml", "application/octet-stream"},
+            {"f.shtml", "application/octet-stream"}, {"g.mht", "application/octet-stream"},
+            {"h.mhtml", "application/octet-stream"}, {"i.js", "application/octet-stream"}, {"j.dat", "text/html"},
+            {"k.png", "image/svg+xml"}, {"l.bin", "application/xhtml+xml"}, {"m.txt", "text/xml"},
+            {"n.txt", "application/javascript"}, {"o", "application/atom+xml"}, {null, "text/html"},
+            {"invoice.pdf", "application/pdf"}, {"notes.txt", "text/plain"}};
+        for (String[] a : attachments) {
+            mail.append("--mix\nContent-Type: ").append(a[1]).append("\nContent-Disposition: attachment")
+                    .append(a[0] == null ? "" : "; filename=\"" + a[0] + "\"").append("\n\n<script>alert(1)</script>\n");
+        }
+        mail.append("--mix--\n");
+
+        Path report = report(dir, mail.toString());
+
+        String page = Files.readString(report.resolve("index.html"));
+        for (String name : List.of("invoice.html", "a.HTM", "b.svg", "c.xhtml", "d.xht", "e.xml", "f.shtml", "g.mht",
+                "h.mhtml", "i.js", "j.dat", "k.png", "l.bin", "m.txt", "n.txt", "o")) {
+            int k = 2 + List.of(attachments).stream().map(a -> a[0]).toList().indexOf(name);
+            String file = "00-" + k + "-" + name + ".txt";
+            assertThat(report.resolve(file)).as(file).content().isEqualToIgnoringNewLines("<script>alert(1)</script>");
+            assertThat(report.resolve("00-" + k + "-" + name)).doesNotExist();
+            assertThat(page).contains("<a href=\"" + file + "\" download=\"" + file + "\">" + name + "</a>");
+        }
+        assertThat(report.resolve("00-18-part18.html.txt")).exists();
+        assertThat(report.resolve("00-19-invoice.pdf")).exists();
+        assertThat(report.resolve("00-20-notes.txt")).exists();
+        assertThat(page).doesNotContainPattern("href=\"[^\"]*\\.(?i:html?|svg|xhtml|xht|xml|shtml|mht|mhtml|js)\"");
+        // the inline SVG the body shows as an image keeps its type (an <img> runs no script); its link is inert
+        assertThat(Files.readString(report.resolve("00-body.html"))).contains("<img src=\"00-1-logo.svg\">");
+        assertThat(report.resolve("00-1-logo.svg")).content().startsWith("<svg ");
+        assertThat(page).contains("<a href=\"00-1-logo.svg.txt\" download>00-1-logo.svg.txt</a>");
     }
 
     @Test
