@@ -87,6 +87,15 @@ class OrderConfirmationMailerTest {
     }
 
     @Test
+    void wholeConfirmationMatchesItsCommittedSnapshot(Mailbox mailbox) throws Exception {
+        new OrderConfirmationMailer(mailbox.host(), mailbox.port()).confirm("Jörg", "joerg@example.com", "1048", INVOICE);
+
+        // Date, Message-ID, boundaries and the logo's generated Content-ID (and its cid: in the HTML) are masked,
+        // so the committed file under src/test/resources/letterbox-snapshots/ matches on every run
+        assertThat(mailbox.awaitMessage()).matchesSnapshot();
+    }
+
+    @Test
     void returnedMessageIdNamesTheCapturedMail(Mailbox mailbox) throws Exception {
         String messageId = new OrderConfirmationMailer(mailbox.host(), mailbox.port())
                 .confirm("Cy", "cy@example.com", "1047", INVOICE);
