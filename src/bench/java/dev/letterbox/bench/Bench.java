@@ -507,26 +507,71 @@ public final class Bench {
                 + JUnitScenario.PARALLELISM + " threads)");
         System.out.println("   letterbox: @CaptureMail (a fresh server per test, Mailbox injected); wiser: start/stop in "
                 + "@BeforeEach/@AfterEach (it has no JUnit integration); greenmail: GreenMailExtension");
+        System.out.println("   CPU: the process's CPU time during a run (every thread: tests, client, servers, JUnit,"
+                + " GC, JIT) / its tests, mean of the runs (the process CPU clock ticks in steps of 10 ms, so a median would keep"
+                + " the steps); other processes' load moves it far less than the wall time");
         JUnitScenario scenario = new JUnitScenario();
-        Map<String, Samples> sequential = junitRuns(scenario, tests, iterations, false);
-        double seq = junitTable(sequential, "sequential");
+        Map<String, Samples> sequentialCpu = new LinkedHashMap<>();
+        Map<String, Samples> sequential = junitRuns(scenario, tests, iterations, false, sequentialCpu);
+        double seq = junitTable(sequential, sequentialCpu, "sequential");
         junitBreakdown(sequential);
-        Map<String, Samples> parallel = junitRuns(scenario, tests, iterations, true);
-        double par = junitTable(parallel, "parallel");
+        extensionOnEmptyTests(scenario, iterations);
+        Map<String, Samples> parallelCpu = new LinkedHashMap<>();
+        Map<String, Samples> parallel = junitRuns(scenario, tests, iterations, true, parallelCpu);
+        double par = junitTable(parallel, parallelCpu, "parallel");
         double seqWiser = sequential.get("letterbox").median() / sequential.get("wiser").median();
         double parWiser = parallel.get("letterbox").median() / parallel.get("wiser").median();
         target("JUnit class, per test, sequential", "<= 1.25x", seq, seq <= 1.25);
         target("JUnit class, per test, parallel", "<= 1.25x", par, par <= 1.25);
         target("JUnit class, per test, sequential, against Wiser", "< 1.00x Wiser", seqWiser, seqWiser < 1.0);
         target("JUnit class, per test, parallel, against Wiser", "< 1.00x Wiser", parWiser, parWiser < 1.0);
+        System.out.printf(java.util.Locale.ROOT, "   CPU per test, letterbox / wiser: sequential %.2fx, parallel %.2fx%n",
+                sequentialCpu.get("letterbox").mean() / sequentialCpu.get("wiser").mean(),
+                parallelCpu.get("letterbox").mean() / parallelCpu.get("wiser").mean());
     }
 
-    /** Runs every class of the mode, rotated each iteration; a class that fails has no samples. */
-    private Map<String, Samples> junitRuns(JUnitScenario scenario, int tests, int iterations, boolean parallel) {
+    /**
+     * The extension's own per-test work, measured where nothing else happens: runs of 200 empty tests with and without
+     * {@code @CaptureMail(lifecycle = PER_CLASS)} and a {@code Mailbox} parameter, interleaved.
+     */
+    private void extensionOnEmptyTests(JUnitScenario scenario, int iterations) {
+        int tests = UserTests.TESTS;
+        Samples plain = new Samples();
+        Samples extended = new Samples();
+        int warm = smoke ? 0 : 2;
+        for (int i = 0; i < warm + iterations; i++) {
+            boolean plainFirst = i % 2 == 0;
+            double a = scenario.run(plainFirst ? UserTests.Empty.class : UserTests.EmptyWithExtension.class, tests,
+                    false).elapsedNanos() / (double) tests;
+            double b = scenario.run(plainFirst ? UserTests.EmptyWithExtension.class : UserTests.Empty.class, tests,
+                    false).elapsedNanos() / (double) tests;
+            if (i >= warm) {
+                plain.add(plainFirst ? a : b);
+                extended.add(plainFirst ? b : a);
+            }
+        }
+        System.out.println("### the extension's own work per test, on empty tests (" + tests + " a run, sequential)");
+        Table t = new Table("class", "per test, median of runs", "p10", "p90");
+        t.row("empty test, no extension", Samples.time(plain.median()), Samples.time(plain.p10()),
+                Samples.time(plain.p90()));
+        t.row("empty test with a Mailbox, @CaptureMail(PER_CLASS)", Samples.time(extended.median()),
+                Samples.time(extended.p10()), Samples.time(extended.p90()));
+        t.row("the extension's own work (difference of the medians)",
+                Samples.time(extended.median() - plain.median()), "", "");
+        System.out.print(t.render());
+    }
+
+    /**
+     * Runs every class of the mode, rotated each iteration; a class that fails has no samples. Returns the wall time
+     * per test of each class and puts the process's CPU time per test into {@code cpu}.
+     */
+    private Map<String, Samples> junitRuns(JUnitScenario scenario, int tests, int iterations, boolean parallel,
+                                           Map<String, Samples> cpu) {
         Map<String, Class<?>> classes = JUnitScenario.classes(parallel);
         Map<String, Samples> times = new LinkedHashMap<>();
         for (String name : classes.keySet()) {
             times.put(name, new Samples());
+            cpu.put(name, new Samples());
         }
         Map<String, String> failed = new LinkedHashMap<>();
         List<String> names = new ArrayList<>(classes.keySet());
@@ -542,9 +587,10 @@ public final class Bench {
                     continue;
                 }
                 try {
-                    long dt = scenario.run(classes.get(name), tests, parallel);
+                    JUnitScenario.Run run = scenario.run(classes.get(name), tests, parallel);
                     if (i >= warm) {
-                        times.get(name).add(dt / (double) tests);
+                        times.get(name).add(run.elapsedNanos() / (double) tests);
+                        cpu.get(name).add(run.cpuNanos() / (double) tests);
                     }
                 } catch (IllegalStateException e) {
                     failed.put(name, e.getMessage().lines().findFirst().orElse(""));
@@ -557,18 +603,21 @@ public final class Bench {
     }
 
     /** Prints one mode's table; returns Letterbox's ratio to the floor. */
-    private static double junitTable(Map<String, Samples> times, String mode) {
+    private static double junitTable(Map<String, Samples> times, Map<String, Samples> cpu, String mode) {
         System.out.println("### " + mode);
-        Table t = new Table("contender", "per test, median of runs", "p10", "p90", "ratio to floor");
+        Table t = new Table("contender", "per test, median of runs", "p10", "p90", "ratio to floor",
+                "CPU per test, mean", "CPU ratio to floor");
         double floor = times.get("floor").median();
+        double floorCpu = cpu.get("floor").mean();
         for (Map.Entry<String, Samples> e : times.entrySet()) {
             Samples s = e.getValue();
             if (s.size() == 0) {
-                t.row(e.getKey(), "failed", "-", "-", "-");
+                t.row(e.getKey(), "failed", "-", "-", "-", "-", "-");
                 continue;
             }
+            Samples c = cpu.get(e.getKey());
             t.row(e.getKey(), Samples.time(s.median()), Samples.time(s.p10()), Samples.time(s.p90()),
-                    Samples.ratio(s.median() / floor));
+                    Samples.ratio(s.median() / floor), Samples.time(c.mean()), Samples.ratio(c.mean() / floorCpu));
         }
         System.out.print(t.render());
         return times.get("letterbox").median() / floor;

@@ -44,6 +44,15 @@ final class JUnitScenario {
     static final int PARALLELISM = 4;
 
     private final Launcher launcher = LauncherFactory.create();
+    private final com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
+    /**
+     * One launcher run: its wall time, and the CPU time the whole process spent meanwhile (every thread: the tests,
+     * the client, the servers, JUnit, GC and JIT), which load from other processes moves far less than wall time.
+     */
+    record Run(long elapsedNanos, long cpuNanos) {
+    }
 
     private static java.lang.reflect.Method testMethod(Class<?> testClass) {
         return org.junit.platform.commons.support.ReflectionSupport.findMethods(testClass,
@@ -53,11 +62,12 @@ final class JUnitScenario {
     }
 
     /**
-     * Runs the first {@code tests} tests of a class, one after the other or in parallel, (all 200 when tests is 200) and returns the wall time.
+     * Runs the first {@code tests} tests of a class, one after the other or in parallel, (all 200 when tests is 200) and
+     * returns its wall time and the process's CPU time.
      *
      * @throws IllegalStateException if any test failed or did not run
      */
-    long run(Class<?> testClass, int tests, boolean parallel) {
+    Run run(Class<?> testClass, int tests, boolean parallel) {
         DiscoverySelector selector = tests >= UserTests.TESTS ? selectClass(testClass)
                 : selectIteration(selectMethod(testClass, testMethod(testClass)), IntStream.range(0, tests).toArray());
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
@@ -69,9 +79,11 @@ final class JUnitScenario {
                         String.valueOf(PARALLELISM))
                 .build();
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
+        long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         launcher.execute(request, listener);
         long elapsed = System.nanoTime() - t0;
+        long cpu = os.getProcessCpuTime() - cpu0;
         TestExecutionSummary s = listener.getSummary();
         if (s.getTotalFailureCount() > 0 || s.getTestsSucceededCount() != tests) {
             StringBuilder why = new StringBuilder(testClass.getSimpleName() + ": " + s.getTestsSucceededCount()
@@ -80,6 +92,6 @@ final class JUnitScenario {
                     .getDisplayName()).append(": ").append(f.getException()));
             throw new IllegalStateException(why.toString());
         }
-        return elapsed;
+        return new Run(elapsed, cpu);
     }
 }

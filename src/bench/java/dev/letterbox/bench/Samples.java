@@ -34,6 +34,15 @@ final class Samples {
         return quantile(0.5);
     }
 
+    /** @return the arithmetic mean, NaN if empty (for coarse-grained values, whose median would keep their grain) */
+    double mean() {
+        double sum = 0;
+        for (int i = 0; i < size; i++) {
+            sum += values[i];
+        }
+        return size == 0 ? Double.NaN : sum / size;
+    }
+
     double p10() {
         return quantile(0.1);
     }

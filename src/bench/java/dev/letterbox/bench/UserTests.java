@@ -91,6 +91,26 @@ final class UserTests {
         }
     }
 
+    /** An empty test and no extension: JUnit's own cost of a test, the base of {@link EmptyWithExtension}. */
+    static class Empty {
+        @RepeatedTest(TESTS)
+        void sendsTwoMailsAndAssertsOnThem() {
+        }
+    }
+
+    /**
+     * An empty test that takes the {@code Mailbox} of a per-class server: minus {@link Empty}, the extension's own
+     * per-test work (finding its declaration, clearing the mailbox, the report and snapshot context, resolving the
+     * parameter) without the sends whose noise hides it in {@link FloorWithExtension}.
+     */
+    @CaptureMail(lifecycle = CaptureMail.Lifecycle.PER_CLASS)
+    static class EmptyWithExtension {
+        @RepeatedTest(TESTS)
+        void sendsTwoMailsAndAssertsOnThem(Mailbox mailbox) {
+            java.util.Objects.requireNonNull(mailbox);
+        }
+    }
+
     /**
      * Letterbox without its extension: the server started and closed around each test as Wiser is, every step timed
      * into {@link Breakdown}, so the per-test time splits into server start, sends, delivery, parse, assertions and
