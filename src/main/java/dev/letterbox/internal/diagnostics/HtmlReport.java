@@ -20,9 +20,11 @@ import java.util.function.Supplier;
  * <p>Files of message {@code NN}: {@code NN-body.html} (the HTML body, see {@link HtmlBodyRewrite}) and
  * {@code NN-P-<name>} for part {@code P} of {@link ReceivedMessage#parts()} that is not a body, its name made safe
  * ({@link #safeName}): a mail's file name never leaves the directory and never replaces a file of the report. A
- * part a browser would run as a page ({@link #isActive}: HTML, XHTML, SVG, XML, MHTML, JavaScript, by its name or its
- * declared type) gets {@link #INERT_SUFFIX} too, because browsers ignore {@code download} for {@code file:} links:
- * opening it shows its source as text instead of running it outside the sandbox and the policy. An inline SVG image
+ * part whose name does not end in an extension browsers open inertly (PDF, raster images, text, archives, office
+ * documents, calendar and contact files ...), or whose declared type is one a browser would run as a page (HTML, XHTML,
+ * SVG, XML, MHTML, JavaScript), gets {@link #INERT_SUFFIX} too ({@link #isActive}), because browsers ignore
+ * {@code download} for {@code file:} links and may sniff an unknown extension: opening it shows its content as text
+ * instead of running it outside the sandbox and the policy. An inline SVG image
  * that the body shows through {@code cid:} is written once more as {@code .svg}, for the {@code <img>} alone.
  *
  * <p>The page has no script and loads nothing from the network; both it and each body file carry a
@@ -44,8 +46,11 @@ public final class HtmlReport {
     static final String SANDBOX = "allow-same-origin";
     /** The suffix of a part file of an active type: a browser shows text/plain as text and sniffs no page in it. */
     static final String INERT_SUFFIX = ".txt";
-    private static final Set<String> ACTIVE_EXTENSIONS = Set.of("html", "htm", "shtml", "xhtml", "xht", "xml",
-            "xsl", "xslt", "svg", "svgz", "mht", "mhtml", "js", "mjs");
+    /** Extensions that browsers open as a download, a viewer or plain text, never as a page: an allow-list. */
+    private static final Set<String> INERT_EXTENSIONS = Set.of("txt", "csv", "tsv", "log", "pdf", "png", "jpg",
+            "jpeg", "gif", "webp", "bmp", "tif", "tiff", "avif", "heic", "ico", "ics", "vcf", "json", "zip", "gz", "tgz",
+            "tar", "7z", "rar", "bz2", "xz", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "rtf",
+            "eml", "mp3", "mp4", "m4a", "wav", "ogg", "webm", "mov", "p7s", "asc", "sig");
     private static final Set<String> ACTIVE_TYPES = Set.of("text/html", "application/xhtml+xml", "image/svg+xml",
             "text/xml", "application/xml", "text/xsl", "application/javascript", "text/javascript",
             "application/x-javascript", "application/ecmascript", "text/ecmascript", "multipart/related",
@@ -168,8 +173,9 @@ public final class HtmlReport {
     }
 
     /**
-     * Whether a browser that opens the file would run it as a document: by the extension of its name (any case) or by
-     * the declared type (any {@code +xml} type too, which may carry an XSLT or XHTML).
+     * Whether a browser that opens the file might run it as a document: unless the extension of its name (any case) is
+     * one browsers open inertly, and whatever the extension if the declared type is a document type (any {@code +xml}
+     * type too, which may carry an XSLT or XHTML).
      *
      * @param fileName the name the file is written under
      * @param mimeType the part's declared type, lower case
@@ -179,7 +185,7 @@ public final class HtmlReport {
         int dot = fileName.lastIndexOf('.');
         String extension = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
         String type = mimeType.toLowerCase(Locale.ROOT);
-        return ACTIVE_EXTENSIONS.contains(extension) || ACTIVE_TYPES.contains(type) || type.endsWith("+xml");
+        return !INERT_EXTENSIONS.contains(extension) || ACTIVE_TYPES.contains(type) || type.endsWith("+xml");
     }
 
     private static String testName(Path directory) {

@@ -108,7 +108,7 @@ class HtmlReportTest {
 
         String page = Files.readString(report.resolve("index.html"));
         assertThat(page).contains("<a href=\"00-2-index.html.txt\" download=\"00-2-index.html.txt\">../../index.html</a>")
-                .contains("<a href=\"00-3-bashrc\" download=\"00-3-bashrc\">..\\..\\.bashrc</a>");
+                .contains("<a href=\"00-3-bashrc.txt\" download=\"00-3-bashrc.txt\">..\\..\\.bashrc</a>");
         assertThat(report.resolve("00-2-index.html.txt")).content().isEqualToIgnoringNewLines("echo owned");
         assertThat(Files.readString(report.resolve("index.html"))).startsWith("<!DOCTYPE html>");
         try (Stream<Path> all = Files.walk(dir)) {
@@ -175,6 +175,43 @@ class HtmlReportTest {
         assertThat(Files.readString(report.resolve("00-body.html"))).contains("<img src=\"00-1-logo.svg\">");
         assertThat(report.resolve("00-1-logo.svg")).content().startsWith("<svg ");
         assertThat(page).contains("<a href=\"00-1-logo.svg.txt\" download>00-1-logo.svg.txt</a>");
+    }
+
+    @Test
+    void onlyFilesOfKnownInertTypesKeepTheirNameEverythingElseGetsATxtSuffix(@TempDir Path dir) throws Exception {
+        StringBuilder mail = new StringBuilder("""
+                From: shop@example.com
+                To: ann@example.com
+                Subject: Unknown attachments
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary="mix"
+
+                --mix
+                Content-Type: text/plain
+
+                see attached
+                """);
+        String[][] attachments = {{"report.foo", "application/octet-stream"}, {"data", "application/octet-stream"},
+            {"page.php", "application/octet-stream"}, {"app.hta", "application/octet-stream"},
+            {"photo.jpg", "image/jpeg"}, {"archive.zip", "application/zip"},
+            {"sheet.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+            {"invite.ics", "text/calendar"}};
+        for (String[] a : attachments) {
+            mail.append("--mix\nContent-Type: ").append(a[1]).append("\nContent-Disposition: attachment; filename=\"")
+                    .append(a[0]).append("\"\n\ncontent\n");
+        }
+        mail.append("--mix--\n");
+
+        Path report = report(dir, mail.toString());
+
+        assertThat(report.resolve("00-1-report.foo.txt")).exists();
+        assertThat(report.resolve("00-2-data.txt")).exists();
+        assertThat(report.resolve("00-3-page.php.txt")).exists();
+        assertThat(report.resolve("00-4-app.hta.txt")).exists();
+        assertThat(report.resolve("00-5-photo.jpg")).exists();
+        assertThat(report.resolve("00-6-archive.zip")).exists();
+        assertThat(report.resolve("00-7-sheet.xlsx")).exists();
+        assertThat(report.resolve("00-8-invite.ics")).exists();
     }
 
     @Test
