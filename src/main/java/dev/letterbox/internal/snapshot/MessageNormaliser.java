@@ -1,6 +1,7 @@
 package dev.letterbox.internal.snapshot;
 
 import dev.letterbox.Envelope;
+import dev.letterbox.internal.mime.EncodedWords;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -52,7 +53,6 @@ public final class MessageNormaliser {
     public static final String MASKED = "<masked>";
 
     private static final Pattern BOUNDARY = Pattern.compile("(?i)(\\bboundary\\s*=\\s*)(\"[^\"]*\"|[^;\\s]+)");
-    private static final Pattern FOLD = Pattern.compile("[ \\t]*(\\r\\n|\\n|\\r)[ \\t]*");
 
     private final Set<String> masked;
     private final boolean masksContentIds;
@@ -126,11 +126,7 @@ public final class MessageNormaliser {
             Matcher m = BOUNDARY.matcher(value);
             value = m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + "\"" + MASKED + "\""));
         }
-        try {
-            return MimeUtility.decodeText(value);
-        } catch (UnsupportedEncodingException e) {
-            return value; // an unknown charset: the words as sent are the best there is
-        }
+        return decoded(value);
     }
 
     private void body(Part part, String number) {
@@ -265,8 +261,38 @@ public final class MessageNormaliser {
         return sb == null ? value : sb.toString();
     }
 
-    private static String unfold(String value) {
-        return FOLD.matcher(value).replaceAll(" ");
+    /**
+     * Replaces each line break, with the spaces and tabs around it, by one space; one forward pass (a regular
+     * expression with white space on both sides of the break backtracks quadratically over a long run of spaces).
+     */
+    static String unfold(String value) {
+        if (value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+            return value;
+        }
+        StringBuilder sb = new StringBuilder(value.length());
+        int n = value.length();
+        int floor = 0; // the space written for the previous break stays, as the pattern replaced each break alone
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c != '\r' && c != '\n') {
+                sb.append(c);
+                continue;
+            }
+            int end = sb.length();
+            while (end > floor && (sb.charAt(end - 1) == ' ' || sb.charAt(end - 1) == '\t')) {
+                end--;
+            }
+            sb.setLength(end);
+            if (c == '\r' && i + 1 < n && value.charAt(i + 1) == '\n') {
+                i++;
+            }
+            while (i + 1 < n && (value.charAt(i + 1) == ' ' || value.charAt(i + 1) == '\t')) {
+                i++;
+            }
+            sb.append(' ');
+            floor = sb.length();
+        }
+        return sb.toString();
     }
 
     private static String bare(String contentId) {
@@ -274,11 +300,12 @@ public final class MessageNormaliser {
         return id.startsWith("<") && id.endsWith(">") ? id.substring(1, id.length() - 1) : id;
     }
 
+    /** Decodes RFC 2047 words with the linear, provider-free decoder the message view uses. */
     private static String decoded(String text) {
         try {
-            return MimeUtility.decodeText(text);
-        } catch (UnsupportedEncodingException e) {
-            return text;
+            return EncodedWords.decode(text);
+        } catch (UnsupportedEncodingException | RuntimeException e) {
+            return text; // an unknown charset: the words as sent are the best there is
         }
     }
 

@@ -51,6 +51,21 @@ class MessageNormaliserTest {
     }
 
     @Test
+    void hostileHeaderValuesAreUnfoldedAndDecodedInOnePass() {
+        // 200,000 spaces before the text: a fold pattern with white space on both sides of the break backtracked over
+        // them at every position; 20,000 encoded words: jakarta.mail's decoder looked its provider up for each
+        String spaces = " ".repeat(200_000);
+        String words = "=?UTF-8?Q?=C3=A4?= ".repeat(20_000).strip();
+        String raw = "Subject: " + words + "\r\nX-Padding: " + spaces + "x\r\n \tfolded\r\n"
+                + "Content-Type: text/plain\r\n\r\nbody\r\n";
+
+        String normalised = normalise(raw);
+
+        assertThat(normalised).contains("Subject: " + "\u00e4".repeat(20_000) + "\n")
+                .contains("X-Padding: x folded\n");
+    }
+
+    @Test
     void headerNamesStayAsSentAndFoldedValuesAreUnfolded() {
         String raw = "subject: a long\r\n\tsubject \r\n  folded twice\r\nX-ODD-case: v\r\n"
                 + "Content-Type: text/plain;\r\n\tcharset=UTF-8\r\n\r\nbody\r\n";
